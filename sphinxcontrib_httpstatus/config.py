@@ -1,0 +1,190 @@
+"""The ``httpstatus_*`` configuration values, their validation, and the settings
+derived from them.
+
+Every value is checked once, at ``config-inited``. A value of the wrong type or
+shape gets one warning (type ``httpstatus``, subtype ``config``) naming the key
+and what was expected, and is replaced by its default, so the rest of the
+extension only ever sees valid values.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+from sphinx.util import logging
+
+from .dataset import DatasetError, StatusRegistry, bundled, resolve_language
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+#: Link modes other than a URL template.
+LINK_MODES: Final = ("auto", "mdn", "spec", "table", "none")
+#: Placeholders ``httpstatus_format`` may use.
+FORMAT_FIELDS: Final = ("code", "phrase", "class")
+#: Placeholders a ``httpstatus_link`` URL template may use.
+TEMPLATE_FIELDS: Final = ("code",)
+#: Values of the same types as the real ones, to try format strings with.
+_SAMPLE: Final[dict[str, object]] = {"code": 404, "phrase": "Not Found", "class": "4xx"}
+
+DEFAULTS: Final[dict[str, Any]] = {
+    "httpstatus_language": None,
+    "httpstatus_link": "auto",
+    "httpstatus_format": "{code} {phrase}",
+    "httpstatus_tooltips": True,
+    "httpstatus_custom": {},
+}
+_TYPES: Final[dict[str, tuple[type, ...]]] = {
+    "httpstatus_language": (str, type(None)),
+    "httpstatus_link": (str,),
+    "httpstatus_format": (str,),
+    "httpstatus_tooltips": (bool,),
+    "httpstatus_custom": (dict,),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the role and the table need from the configuration, validated."""
+
+    registry: StatusRegistry
+    #: The dataset language descriptions are written in (``en``, ``zh_CN``).
+    language: str
+    #: The language tag as configured, for MDN's locale (``zh-CN``, ``fr``...).
+    locale: str
+    #: One of :data:`LINK_MODES`, or a URL template with ``{code}``.
+    link: str
+    format: str
+    tooltips: bool
+
+
+def register(app: Sphinx) -> None:
+    """Add the config values and their validation to *app*."""
+    for name, default in DEFAULTS.items():
+        app.add_config_value(name, default, "env", types=_TYPES[name])
+    # Before Sphinx's own type check (priority 800), so that it never sees a bad
+    # value and the user gets one warning, ours.
+    app.connect("config-inited", validate, priority=400)
+
+
+def _warn(name: str, problem: str) -> None:
+    logger.warning(
+        "%s: %s; using the default %r",
+        name,
+        problem,
+        DEFAULTS[name],
+        type="httpstatus",
+        subtype="config",
+        once=True,
+    )
+
+
+def _placeholder_problem(text: str, allowed: tuple[str, ...]) -> str | None:
+    """Why *text* is not a valid format string over *allowed*, or ``None``."""
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+    except ValueError as exc:
+        return f"is not a valid format string ({exc})"
+    for name in fields:
+        if name not in allowed:
+            expected = ", ".join(f"{{{a}}}" for a in allowed)
+            return f"uses the unknown placeholder {{{name}}} (expected {expected})"
+    # A conversion or format spec that does not fit the value ("{code!x}",
+    # "{phrase:d}") only fails when formatting: try it now, not mid-build.
+    try:
+        text.format(**{name: _SAMPLE[name] for name in allowed})
+    except (ValueError, TypeError, LookupError) as exc:
+        return f"cannot be formatted ({type(exc).__name__}: {exc})"
+    return None
+
+
+def validate(app: Sphinx, config: Config) -> None:
+    """Check every ``httpstatus_*`` value; warn and reset those that are invalid."""
+    for name, types in _TYPES.items():
+        value = getattr(config, name)
+        if not isinstance(value, types):
+            expected = " or ".join(
+                "None" if t is type(None) else t.__name__ for t in types
+            )
+            _warn(
+                name, f"expected {expected}, got {type(value).__name__} {value!r:.60}"
+            )
+            setattr(config, name, DEFAULTS[name])
+
+    language = config.httpstatus_language
+    if language is not None and resolve_language(language, bundled().languages) is None:
+        available = ", ".join(bundled().languages)
+        _warn(
+            "httpstatus_language",
+            f"no descriptions in {language!r} (available: {available})",
+        )
+        config.httpstatus_language = None
+
+    link = config.httpstatus_link
+    if link not in LINK_MODES:
+        problem = None
+        if "{code}" not in link:
+            modes = ", ".join(repr(m) for m in LINK_MODES)
+            problem = (
+                f"{link!r} is neither one of {modes} nor a URL template with {{code}}"
+            )
+        else:
+            problem = _placeholder_problem(link, TEMPLATE_FIELDS)
+        if problem:
+            _warn("httpstatus_link", problem)
+            config.httpstatus_link = DEFAULTS["httpstatus_link"]
+
+    problem = _placeholder_problem(config.httpstatus_format, FORMAT_FIELDS)
+    if problem is None and not config.httpstatus_format.strip():
+        problem = "is empty"
+    if problem:
+        _warn("httpstatus_format", f"{config.httpstatus_format!r} {problem}")
+        config.httpstatus_format = DEFAULTS["httpstatus_format"]
+
+    config.httpstatus_custom = _valid_custom(config.httpstatus_custom)
+
+
+def _valid_custom(custom: Mapping[Any, Any]) -> dict[Any, Any]:
+    """The entries of *custom* that merge cleanly; one warning per bad entry."""
+    valid: dict[Any, Any] = {}
+    for key, fields in custom.items():
+        try:
+            bundled().with_custom({key: fields})
+        except DatasetError as exc:
+            logger.warning(
+                "%s; the entry is ignored",
+                exc,
+                type="httpstatus",
+                subtype="config",
+                once=True,
+            )
+        else:
+            valid[key] = fields
+    return valid
+
+
+def settings(config: Config) -> Settings:
+    """The :class:`Settings` for *config*, computed once per config object."""
+    cached: Settings | None = getattr(config, "_httpstatus_settings", None)
+    if cached is not None:
+        return cached
+    registry = bundled()
+    if config.httpstatus_custom:
+        registry = registry.with_custom(config.httpstatus_custom)
+    locale = config.httpstatus_language or config.language or "en"
+    result = Settings(
+        registry=registry,
+        language=resolve_language(locale, registry.languages) or "en",
+        locale=locale,
+        link=config.httpstatus_link,
+        format=config.httpstatus_format,
+        tooltips=config.httpstatus_tooltips,
+    )
+    object.__setattr__(config, "_httpstatus_settings", result)
+    return result

@@ -1,0 +1,558 @@
+"""The bundled HTTP status code dataset and a small typed API over it.
+
+The facts and descriptions live in ``data/status-codes.json`` (one object per
+code, readable and editable without knowing Python). This module loads that
+file once, lazily, and answers the questions the role and the table ask::
+
+    from sphinxcontrib_httpstatus.dataset import bundled
+
+    registry = bundled()
+    registry.lookup("404").phrase            # 'Not Found'
+    registry.lookup("payload too large")     # StatusCode(code=413, ...)
+    registry.lookup("4xx").name("zh_CN")     # '客户端错误'
+    registry[404].description("zh-CN")       # the Simplified Chinese text
+    [s.code for s in registry.select(classes={"2xx"}, states={"permanent"})]
+
+A project's own entries (the ``httpstatus_custom`` config value) are merged on
+top with :meth:`StatusRegistry.with_custom`, which returns a new registry.
+
+Nothing here imports Sphinx: the module is cheap to import and usable on its
+own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final, Literal, cast
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "STATES",
+    "DatasetError",
+    "State",
+    "StatusClass",
+    "StatusCode",
+    "StatusRegistry",
+    "bundled",
+    "load",
+    "normalize_phrase",
+    "resolve_language",
+]
+
+#: The language every description exists in, and the fallback for all others.
+DEFAULT_LANGUAGE: Final = "en"
+
+#: Where a code stands: the IANA registry's states, plus ``unofficial`` for
+#: codes some software sends without registration and ``custom`` for codes a
+#: project adds itself.
+State = Literal["permanent", "temporary", "unused", "obsoleted", "unofficial", "custom"]
+STATES: Final[tuple[State, ...]] = (
+    "permanent",
+    "temporary",
+    "unused",
+    "obsoleted",
+    "unofficial",
+    "custom",
+)
+
+DATA_FILE: Final = Path(__file__).with_name("data") / "status-codes.json"
+
+_CODE_RE: Final = re.compile(r"[1-5][0-9]{2}", re.ASCII)
+_CLASS_RE: Final = re.compile(r"([1-5])xx", re.ASCII | re.IGNORECASE)
+_LANGUAGE_RE: Final = re.compile(r"[a-z]{2,3}(?:[_-][a-z0-9]{2,8})*", re.ASCII | re.I)
+_SPACE_RE: Final = re.compile(r"\s+")
+_RFC_RE: Final = re.compile(r"RFC([0-9]{1,5})", re.ASCII)
+_SECTION_RE: Final = re.compile(r"[0-9]+(?:\.[0-9]+)*", re.ASCII)
+#: Simplified-Chinese language tags beyond the plain ``zh``: a Hans script or a
+#: region that writes Simplified characters.
+_SIMPLIFIED_CHINESE: Final = frozenset({"hans", "cn", "sg", "my"})
+
+
+class DatasetError(ValueError):
+    """A dataset file or a custom entry is malformed.
+
+    The message names the source, the entry and the field, e.g.
+    ``status-codes.json: code 404: 'phrase' must be a non-empty string``.
+    """
+
+
+def normalize_phrase(text: str) -> str:
+    """Return *text* in the form phrases are compared in.
+
+    Case-insensitive, surrounding white space ignored, inner white space
+    collapsed, typographic apostrophes treated as ``'``.
+    """
+    return _SPACE_RE.sub(" ", text.replace("\u2019", "'")).strip().casefold()
+
+
+def resolve_language(language: str | None, available: Iterable[str]) -> str | None:
+    """Map a language tag onto one of *available*, or ``None`` if none fits.
+
+    ``zh_CN``, ``zh-CN``, ``zh_Hans``, ``zh-Hans-CN`` and plain ``zh`` all select
+    ``zh_CN``; ``en_GB`` selects ``en``. Matching ignores case and accepts ``-``
+    or ``_`` as the separator.
+    """
+    if not language or not _LANGUAGE_RE.fullmatch(language):
+        return None
+    parts = language.replace("-", "_").lower().split("_")
+    by_key = {key.replace("-", "_").lower(): key for key in available}
+    exact = "_".join(parts)
+    if exact in by_key:
+        return by_key[exact]
+    primary, rest = parts[0], set(parts[1:])
+    if primary == "zh" and (not rest or rest & _SIMPLIFIED_CHINESE):
+        return by_key.get("zh_cn")
+    if primary != "zh":
+        return by_key.get(primary)
+    return None
+
+
+def _pick(texts: Mapping[str, str], language: str | None) -> str:
+    """The text for *language* from a ``{language: text}`` mapping, with fallback."""
+    key = resolve_language(language, texts) if language else None
+    if key is not None:
+        return texts[key]
+    if DEFAULT_LANGUAGE in texts:
+        return texts[DEFAULT_LANGUAGE]
+    return next(iter(texts.values()), "")
+
+
+@dataclass(frozen=True)
+class StatusClass:
+    """One of the five classes of status codes, e.g. ``4xx`` Client Error."""
+
+    #: ``"1xx"`` to ``"5xx"``.
+    key: str
+    names: Mapping[str, str] = field(repr=False)
+    descriptions: Mapping[str, str] = field(repr=False)
+
+    @property
+    def digit(self) -> int:
+        """The leading digit shared by the class's codes."""
+        return int(self.key[0])
+
+    def name(self, language: str | None = None) -> str:
+        """The class name (``"Client Error"``) in *language*, or English."""
+        return _pick(self.names, language)
+
+    def description(self, language: str | None = None) -> str:
+        """What the class means, in *language* or English."""
+        return _pick(self.descriptions, language)
+
+
+@dataclass(frozen=True)
+class StatusCode:
+    """One status code: its phrase, state, specification and descriptions."""
+
+    code: int
+    #: The reason phrase to display: the IANA registry's current name, or the
+    #: well-known name for the unused codes (306 Switch Proxy, 418 I'm a teapot).
+    phrase: str
+    state: State
+    #: Former and alternative names that still resolve to this code.
+    aliases: tuple[str, ...] = ()
+    #: Defining document: ``"RFC9110"``, a draft name, or ``None``.
+    document: str | None = None
+    #: Section of :attr:`document` that defines the code, e.g. ``"15.5.5"``.
+    section: str | None = None
+    #: The registry's own name when it differs from :attr:`phrase` ("(Unused)").
+    registered_name: str | None = None
+    #: For unofficial codes: the software known to send them.
+    software: str | None = None
+    #: Whether MDN has a reference page for the code.
+    mdn: bool = False
+    #: A project-specific link target (from ``httpstatus_custom``).
+    url: str | None = None
+    descriptions: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False
+    )
+
+    @property
+    def status_class(self) -> str:
+        """The class key, ``"1xx"`` to ``"5xx"``."""
+        return f"{self.code // 100}xx"
+
+    @property
+    def official(self) -> bool:
+        """Whether the code is in the IANA registry (in any state)."""
+        return self.state not in ("unofficial", "custom")
+
+    @property
+    def spec_url(self) -> str | None:
+        """The URL of the defining section, or of the defining document."""
+        if self.document is None:
+            return None
+        rfc = _RFC_RE.fullmatch(self.document)
+        if rfc is None:
+            return f"https://datatracker.ietf.org/doc/{self.document}/"
+        url = f"https://www.rfc-editor.org/rfc/rfc{rfc.group(1)}.html"
+        return f"{url}#section-{self.section}" if self.section else url
+
+    @property
+    def spec_label(self) -> str | None:
+        """A short citation such as ``"RFC 9110 §15.5.5"``."""
+        if self.document is None:
+            return None
+        rfc = _RFC_RE.fullmatch(self.document)
+        label = f"RFC {rfc.group(1)}" if rfc else self.document
+        return f"{label} §{self.section}" if self.section else label
+
+    def description(self, language: str | None = None) -> str:
+        """What the code means, in *language* or English."""
+        return _pick(self.descriptions, language)
+
+    def mdn_url(self, language: str | None = None) -> str | None:
+        """The MDN reference page for the code in *language*, if MDN has one."""
+        if not self.mdn:
+            return None
+        return (
+            f"https://developer.mozilla.org/{mdn_locale(language)}"
+            f"/docs/Web/HTTP/Reference/Status/{self.code}"
+        )
+
+
+#: MDN's locales, keyed by the language tags that select them.
+_MDN_LOCALES: Final = {
+    "en": "en-US",
+    "zh_CN": "zh-CN",
+    "zh_TW": "zh-TW",
+    "ja": "ja",
+    "ko": "ko",
+    "fr": "fr",
+    "de": "de",
+    "es": "es",
+    "ru": "ru",
+    "pt_BR": "pt-BR",
+}
+
+
+def mdn_locale(language: str | None) -> str:
+    """The MDN locale for a language tag (``en-US`` when MDN has none)."""
+    key = resolve_language(language, _MDN_LOCALES)
+    if (
+        key is None
+        and language
+        and language.replace("-", "_").lower()
+        in (
+            "zh_hant",
+            "zh_tw",
+            "zh_hk",
+        )
+    ):
+        key = "zh_TW"
+    return _MDN_LOCALES[key or DEFAULT_LANGUAGE]
+
+
+class StatusRegistry:
+    """An immutable, code-ordered collection of status codes and classes.
+
+    ``registry[404]`` returns a :class:`StatusCode` (``KeyError`` if unknown);
+    :meth:`lookup` is the forgiving form the role uses. Iteration yields codes
+    in numeric order.
+    """
+
+    __slots__ = ("_by_code", "_by_phrase", "_classes", "languages")
+
+    def __init__(
+        self,
+        codes: Iterable[StatusCode],
+        classes: Iterable[StatusClass],
+        languages: Iterable[str] = (DEFAULT_LANGUAGE,),
+    ) -> None:
+        by_code = {entry.code: entry for entry in sorted(codes, key=_code_of)}
+        self._by_code: Mapping[int, StatusCode] = MappingProxyType(by_code)
+        self._classes: Mapping[str, StatusClass] = MappingProxyType(
+            {cls.key: cls for cls in sorted(classes, key=lambda c: c.key)}
+        )
+        #: Languages the descriptions are written in, ``en`` first.
+        self.languages: tuple[str, ...] = tuple(languages)
+        phrases: dict[str, StatusCode] = {}
+        # Aliases first, so that a current phrase always wins over an alias.
+        for entry in by_code.values():
+            for alias in entry.aliases:
+                phrases.setdefault(normalize_phrase(alias), entry)
+        for entry in by_code.values():
+            phrases[normalize_phrase(entry.phrase)] = entry
+        self._by_phrase: Mapping[str, StatusCode] = MappingProxyType(phrases)
+
+    def __getitem__(self, code: int) -> StatusCode:
+        return self._by_code[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def __iter__(self) -> Iterator[StatusCode]:
+        return iter(self._by_code.values())
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    @property
+    def classes(self) -> Mapping[str, StatusClass]:
+        """The five classes, keyed ``"1xx"`` to ``"5xx"``."""
+        return self._classes
+
+    def get(self, code: int) -> StatusCode | None:
+        """The entry for *code*, or ``None``."""
+        return self._by_code.get(code)
+
+    def by_phrase(self, phrase: str) -> StatusCode | None:
+        """The code whose current phrase or alias is *phrase* (any case)."""
+        return self._by_phrase.get(normalize_phrase(phrase))
+
+    def lookup(self, query: int | str) -> StatusCode | StatusClass | None:
+        """Find a code or class by ``404``, ``"404"``, a phrase, an alias or ``"4xx"``.
+
+        Returns ``None`` when nothing matches. Only ASCII digits count as a code.
+        """
+        if isinstance(query, int):
+            return self._by_code.get(query)
+        text = query.strip()
+        if _CODE_RE.fullmatch(text):
+            return self._by_code.get(int(text))
+        cls = _CLASS_RE.fullmatch(text)
+        if cls is not None:
+            return self._classes.get(f"{cls.group(1)}xx")
+        return self.by_phrase(text)
+
+    def select(
+        self,
+        classes: Iterable[str] | None = None,
+        states: Iterable[str] | None = None,
+    ) -> list[StatusCode]:
+        """The codes in the given classes (``"4xx"``) and states, in code order."""
+        class_set = None if classes is None else {c.lower() for c in classes}
+        state_set = None if states is None else set(states)
+        return [
+            entry
+            for entry in self._by_code.values()
+            if (class_set is None or entry.status_class in class_set)
+            and (state_set is None or entry.state in state_set)
+        ]
+
+    def with_custom(
+        self, custom: Mapping[Any, Any], source: str = "httpstatus_custom"
+    ) -> StatusRegistry:
+        """Return a new registry with a project's own entries merged on top.
+
+        *custom* maps a code (``299`` or ``"299"``) to a mapping with an optional
+        ``phrase`` (required for a new code), ``description`` (a string for
+        every language, or a ``{language: text}`` mapping), ``aliases`` and
+        ``url``. Overriding a phrase keeps the old one resolvable as an alias.
+        Raises :class:`DatasetError` naming the entry and field at fault.
+        """
+        merged = dict(self._by_code)
+        for key, fields in custom.items():
+            code = _custom_code(key, source)
+            merged[code] = _merge_custom(merged.get(code), code, fields, source)
+        return StatusRegistry(merged.values(), self._classes.values(), self.languages)
+
+
+def _code_of(entry: StatusCode) -> int:
+    return entry.code
+
+
+def _custom_code(key: object, source: str) -> int:
+    text = str(key).strip() if isinstance(key, (int, str)) else ""
+    if isinstance(key, bool) or not _CODE_RE.fullmatch(text):
+        msg = f"{source}: key {key!r}: a status code must be a number from 100 to 599"
+        raise DatasetError(msg)
+    return int(text)
+
+
+def _merge_custom(
+    base: StatusCode | None, code: int, fields: object, source: str
+) -> StatusCode:
+    where = f"{source}[{code}]"
+    if not isinstance(fields, Mapping):
+        msg = (
+            f"{where}: expected a mapping with 'phrase', 'description' and/or "
+            f"'url', got {type(fields).__name__}"
+        )
+        raise DatasetError(msg)
+    unknown = sorted(str(k) for k in fields if k not in _CUSTOM_FIELDS)
+    if unknown:
+        msg = (
+            f"{where}: unknown field {unknown[0]!r} "
+            f"(expected one of: {', '.join(_CUSTOM_FIELDS)})"
+        )
+        raise DatasetError(msg)
+    phrase = fields.get("phrase")
+    if phrase is not None or base is None:
+        phrase = _text(phrase, where, "phrase")
+    aliases = _texts(fields.get("aliases", ()), where, "aliases")
+    url = fields.get("url")
+    if url is not None and not (isinstance(url, str) and url.strip()):
+        raise DatasetError(f"{where}: 'url' must be a non-empty string")
+    description = fields.get("description")
+    descriptions = None
+    if description is not None:
+        descriptions = _descriptions(description, where, allow_plain=True)
+    if base is None:
+        return StatusCode(
+            code=code,
+            phrase=cast(str, phrase),
+            state="custom",
+            aliases=aliases,
+            url=url,
+            descriptions=descriptions or MappingProxyType({}),
+        )
+    new_aliases = list(base.aliases) + list(aliases)
+    if phrase is not None and normalize_phrase(phrase) != normalize_phrase(base.phrase):
+        new_aliases.append(base.phrase)
+    return replace(
+        base,
+        phrase=phrase if phrase is not None else base.phrase,
+        aliases=tuple(dict.fromkeys(new_aliases)),
+        url=url if url is not None else base.url,
+        descriptions=descriptions if descriptions is not None else base.descriptions,
+    )
+
+
+_CUSTOM_FIELDS: Final = ("phrase", "description", "aliases", "url")
+
+
+def _text(value: object, where: str, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        msg = f"{where}: {name!r} must be a non-empty string, got {value!r:.60}"
+        raise DatasetError(msg)
+    return value.strip()
+
+
+def _texts(value: object, where: str, name: str) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        msg = f"{where}: {name!r} must be a list of strings, got {value!r:.60}"
+        raise DatasetError(msg)
+    return tuple(_text(item, where, name) for item in value)
+
+
+def _descriptions(
+    value: object, where: str, *, allow_plain: bool = False
+) -> Mapping[str, str]:
+    if allow_plain and isinstance(value, str):
+        return MappingProxyType({DEFAULT_LANGUAGE: _text(value, where, "description")})
+    if not isinstance(value, Mapping) or not value:
+        expected = "a string or a non-empty mapping" if allow_plain else "a mapping"
+        msg = f"{where}: 'description' must be {expected} of language to text"
+        raise DatasetError(msg)
+    texts: dict[str, str] = {}
+    for language, text in value.items():
+        if not isinstance(language, str) or not _LANGUAGE_RE.fullmatch(language):
+            msg = f"{where}: 'description' has an invalid language key {language!r}"
+            raise DatasetError(msg)
+        texts[language] = _text(text, where, f"description[{language}]")
+    return MappingProxyType(texts)
+
+
+def _require(entry: Mapping[str, Any], key: str, where: str) -> Any:
+    try:
+        return entry[key]
+    except KeyError:
+        raise DatasetError(f"{where}: missing field {key!r}") from None
+
+
+def _optional_text(entry: Mapping[str, Any], key: str, where: str) -> str | None:
+    value = entry.get(key)
+    return None if value is None else _text(value, where, key)
+
+
+def _parse_code(entry: object, source: str, index: int) -> StatusCode:
+    where = f"{source}: codes[{index}]"
+    if not isinstance(entry, Mapping):
+        raise DatasetError(f"{where}: expected an object")
+    code = _require(entry, "code", where)
+    if isinstance(code, bool) or not isinstance(code, int) or not 100 <= code <= 599:
+        raise DatasetError(f"{where}: 'code' must be a number from 100 to 599")
+    where = f"{source}: code {code}"
+    state = _require(entry, "state", where)
+    if state not in STATES or state == "custom":
+        allowed = ", ".join(s for s in STATES if s != "custom")
+        raise DatasetError(f"{where}: 'state' must be one of {allowed}, got {state!r}")
+    document = _optional_text(entry, "document", where)
+    section = _optional_text(entry, "section", where)
+    if section is not None and not _SECTION_RE.fullmatch(section):
+        raise DatasetError(f"{where}: 'section' must look like 15.5.5, got {section!r}")
+    software = _optional_text(entry, "software", where)
+    if state == "unofficial" and software is None:
+        raise DatasetError(f"{where}: 'software' is required for unofficial codes")
+    if state != "unofficial" and document is None:
+        raise DatasetError(f"{where}: 'document' is required for registered codes")
+    mdn = entry.get("mdn", False)
+    if not isinstance(mdn, bool):
+        raise DatasetError(f"{where}: 'mdn' must be true or false")
+    return StatusCode(
+        code=code,
+        phrase=_text(_require(entry, "phrase", where), where, "phrase"),
+        state=cast(State, state),
+        aliases=_texts(entry.get("aliases", []), where, "aliases"),
+        document=document,
+        section=section,
+        registered_name=_optional_text(entry, "registered_name", where),
+        software=software,
+        mdn=mdn,
+        descriptions=_descriptions(_require(entry, "description", where), where),
+    )
+
+
+def _parse_class(entry: object, source: str, index: int) -> StatusClass:
+    where = f"{source}: classes[{index}]"
+    if not isinstance(entry, Mapping):
+        raise DatasetError(f"{where}: expected an object")
+    key = _require(entry, "class", where)
+    if not isinstance(key, str) or not _CLASS_RE.fullmatch(key):
+        raise DatasetError(f"{where}: 'class' must be one of 1xx to 5xx")
+    where = f"{source}: class {key}"
+    names = _descriptions(_require(entry, "name", where), where)
+    return StatusClass(
+        key=key.lower(),
+        names=names,
+        descriptions=_descriptions(_require(entry, "description", where), where),
+    )
+
+
+def parse(data: object, source: str = DATA_FILE.name) -> StatusRegistry:
+    """Build a registry from the decoded JSON of a dataset file."""
+    if not isinstance(data, Mapping):
+        raise DatasetError(f"{source}: the top level must be an object")
+    codes_data = _require(data, "codes", source)
+    classes_data = _require(data, "classes", source)
+    if not isinstance(codes_data, list) or not isinstance(classes_data, list):
+        raise DatasetError(f"{source}: 'codes' and 'classes' must be lists")
+    codes = [_parse_code(e, source, i) for i, e in enumerate(codes_data)]
+    seen: set[int] = set()
+    for entry in codes:
+        if entry.code in seen:
+            raise DatasetError(f"{source}: code {entry.code}: listed twice")
+        seen.add(entry.code)
+    classes = [_parse_class(e, source, i) for i, e in enumerate(classes_data)]
+    if sorted(c.key for c in classes) != ["1xx", "2xx", "3xx", "4xx", "5xx"]:
+        raise DatasetError(f"{source}: 'classes' must hold 1xx to 5xx once each")
+    languages = data.get("languages", [DEFAULT_LANGUAGE])
+    if not isinstance(languages, list) or DEFAULT_LANGUAGE not in languages:
+        raise DatasetError(f"{source}: 'languages' must be a list including 'en'")
+    return StatusRegistry(codes, classes, languages)
+
+
+def load(path: str | Path = DATA_FILE) -> StatusRegistry:
+    """Read and validate a dataset file. Raises :class:`DatasetError`."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        msg = f"{path.name}: not valid JSON: {exc.msg} (line {exc.lineno})"
+        raise DatasetError(msg) from None
+    except OSError as exc:
+        raise DatasetError(f"{path}: cannot be read: {exc.strerror}") from None
+    return parse(data, path.name)
+
+
+@cache
+def bundled() -> StatusRegistry:
+    """The dataset shipped with the package, loaded on first use."""
+    return load(DATA_FILE)

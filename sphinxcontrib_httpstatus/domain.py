@@ -1,0 +1,244 @@
+"""Cross-document state: the indexed table rows codes link to, and link resolution.
+
+The ``httpstatus`` domain keeps, per document, the rows of its indexed status
+tables (``data["targets"]``) and whether it references status codes
+(``data["referrers"]``). ``clear_doc`` and ``merge_domaindata`` keep both right
+under incremental and parallel builds. After reading, :func:`update_links` picks
+the row each code links to (the first indexed table in document order) and,
+when that choice changed since the last build, asks Sphinx to rewrite every
+referring document, so no stale link survives a removed or ``:no-index:`` table.
+
+References are ``pending_xref`` nodes resolved at write time by
+:meth:`HTTPStatusDomain.resolve_xref`, following :mod:`.links`.
+
+The role itself lives in the ``http`` domain. When ``sphinxcontrib-httpdomain``
+is loaded, it owns that domain and we add our role to it; otherwise
+:class:`HTTPDomain` provides a minimal one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+from docutils import nodes
+from sphinx.domains import Domain
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from . import links
+from .config import settings
+from .nodes import status_text
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+DOMAIN: Final = "httpstatus"
+XREF_TYPE: Final = "status"
+
+
+class Target(NamedTuple):
+    """An indexed table row: where it is and its HTML anchor."""
+
+    docname: str
+    #: Line of the table directive: identifies the table within its document.
+    table_line: int
+    anchor: str
+
+
+def anchor(key: str) -> str:
+    """The HTML id of the row for a code or class key: ``http-status-404``."""
+    return f"http-status-{key}"
+
+
+class HTTPStatusDomain(Domain):
+    """Holds the indexed table rows and resolves status references."""
+
+    name = DOMAIN
+    label = "HTTP status"
+    initial_data: Final[dict[str, Any]] = {  # type: ignore[misc]
+        # key ("404", "4xx") -> every indexed row for it, in reading order
+        "targets": {},
+        # documents holding at least one linked status reference
+        "referrers": set(),
+        # key -> the Target references link to (computed after reading)
+        "winners": {},
+    }
+
+    @property
+    def targets(self) -> dict[str, list[Target]]:
+        result: dict[str, list[Target]] = self.data["targets"]
+        return result
+
+    @property
+    def referrers(self) -> set[str]:
+        result: set[str] = self.data["referrers"]
+        return result
+
+    def note_target(self, key: str, target: Target) -> None:
+        """Record an indexed row for *key* (a code or class)."""
+        self.targets.setdefault(key, []).append(target)
+
+    def note_referrer(self, docname: str) -> None:
+        """Record that *docname* holds a linked status reference."""
+        self.referrers.add(docname)
+
+    def clear_doc(self, docname: str) -> None:
+        for key, entries in list(self.targets.items()):
+            kept = [t for t in entries if t.docname != docname]
+            if kept:
+                self.targets[key] = kept
+            else:
+                del self.targets[key]
+        self.referrers.discard(docname)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key, entries in otherdata["targets"].items():
+            mine = self.targets.setdefault(key, [])
+            mine.extend(t for t in entries if t.docname in docnames)
+        self.referrers.update(d for d in otherdata["referrers"] if d in docnames)
+
+    def winners(self) -> dict[str, Target]:
+        """The row each key links to: the first in document order."""
+        return {
+            key: min(entries, key=lambda t: (t.docname, t.table_line))
+            for key, entries in self.targets.items()
+        }
+
+    def check_consistency(self) -> None:
+        # One warning per pair of tables, not per code: a full table pasted
+        # twice is one mistake.
+        winners = self.winners()
+        clashes: dict[tuple[Target, Target], list[str]] = {}
+        for key, entries in self.targets.items():
+            first = winners[key]
+            for entry in entries:
+                if (entry.docname, entry.table_line) != (
+                    first.docname,
+                    first.table_line,
+                ):
+                    table = entry._replace(anchor="")
+                    clashes.setdefault((table, first._replace(anchor="")), []).append(
+                        key
+                    )
+        for (table, first), keys in sorted(clashes.items()):
+            shown = ", ".join(sorted(keys)[:8]) + (" ..." if len(keys) > 8 else "")
+            where = self.env.doc2path(first.docname)
+            logger.warning(
+                "status table lists %d code(s) already indexed by the table at "
+                "%s:%d (%s); references link to the first. Add :no-index: to "
+                "one of them.",
+                len(keys),
+                where,
+                first.table_line,
+                shown,
+                location=(table.docname, table.table_line),
+                type="httpstatus",
+                subtype="duplicate",
+            )
+
+    def resolve_xref(  # type: ignore[override]
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.Element:
+        # Not always a reference: a code with no page anywhere renders as an
+        # unlinked, tooltipped ``status_text`` rather than as a missing reference.
+        config = settings(env.config)
+        entry = config.registry.lookup(target)
+        tooltip = node.get("reftitle", "")
+        classes = list(node["classes"])
+        if entry is None:  # a custom code removed since the page was read
+            return status_text("", "", contnode, classes=classes, tooltip=tooltip)
+        winner: Target | None = self.data["winners"].get(target)
+        for kind in links.order(config.link):
+            if kind == "table":
+                if winner is None:
+                    continue
+                ref = make_refnode(
+                    builder,
+                    fromdocname,
+                    winner.docname,
+                    winner.anchor,
+                    contnode,
+                    tooltip,
+                )
+                ref["classes"].extend(classes)
+                return ref
+            url = links.external_url(entry, kind, config.link, config.locale)
+            if url:
+                if config.link == "table":
+                    logger.warning(
+                        "httpstatus_link is 'table' but no indexed status table "
+                        "lists %s; linking to %s",
+                        target,
+                        url,
+                        location=node,
+                        type="httpstatus",
+                        subtype="link",
+                    )
+                ref = nodes.reference("", "", contnode, refuri=url, internal=False)
+                if tooltip:
+                    ref["reftitle"] = tooltip
+                ref["classes"].extend(classes)
+                return ref
+        return status_text("", "", contnode, classes=classes, tooltip=tooltip)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []  # status references are not offered to :any:
+
+
+class HTTPDomain(Domain):
+    """A minimal ``http`` domain, for projects without sphinxcontrib-httpdomain."""
+
+    name = "http"
+    label = "HTTP"
+
+
+def update_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+    """After reading: fix each code's link target; rewrite referrers if it moved."""
+    domain: HTTPStatusDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    winners = domain.winners()
+    if winners == domain.data["winners"]:
+        return []
+    domain.data["winners"] = winners
+    return sorted(domain.referrers)
+
+
+def attach_role(app: Sphinx, config: Config) -> None:
+    """Put ``:http:status:`` into the ``http`` domain, whoever provides it.
+
+    Runs at ``config-inited``, once every extension's ``setup()`` has run, so
+    the order of ``extensions`` does not matter.
+    """
+    from .role import StatusRole
+
+    if not app.registry.has_domain("http"):
+        app.add_domain(HTTPDomain)
+    app.add_role_to_domain("http", "status", StatusRole(), override=True)
+
+
+def setup_domain(app: Sphinx) -> None:
+    """Register the domain, the role attachment and the link bookkeeping."""
+    app.add_domain(HTTPStatusDomain)
+    app.connect("config-inited", attach_role)
+    app.connect("env-updated", update_links)

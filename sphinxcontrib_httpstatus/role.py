@@ -1,0 +1,159 @@
+"""The ``:http:status:`` role.
+
+Accepted targets, in reStructuredText and in MyST (``{http:status}`404```):
+
+=======================================  ================================
+``404``                                  404 Not Found
+``404 Not Found``                        the phrase is checked (any case)
+``not found``, ``Payload Too Large``     any current phrase or former name
+``the missing page <404>``               explicit title
+``4xx``                                  a class: 4xx Client Error
+``!404``                                 not linked, tooltip kept
+=======================================  ================================
+
+A target that does not resolve gets one warning (``httpstatus.unknown``) at
+its line and renders as a problematic node; a phrase that does not belong to
+its code warns (``httpstatus.phrase``) and renders the dataset's phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxRole
+from sphinx.util.nodes import split_explicit_title
+
+from .config import Settings, settings
+from .dataset import StatusClass, StatusCode, normalize_phrase
+from .domain import DOMAIN, XREF_TYPE, HTTPStatusDomain
+from .labels import labels
+from .nodes import status_text
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node, system_message
+
+logger = logging.getLogger(__name__)
+
+_CODE_AND_PHRASE: Final = re.compile(r"([0-9]{3})\s+(\S.*)", re.ASCII | re.DOTALL)
+_EXPECTED: Final = (
+    "expected a code (404), a class (4xx), a phrase or former name (Not Found), "
+    "or a code and its phrase (404 Not Found)"
+)
+
+
+def css_classes(entry: StatusCode | StatusClass) -> list[str]:
+    """The CSS classes of a reference: ``http-status http-status-4xx [...]``."""
+    if isinstance(entry, StatusClass):
+        return ["http-status", f"http-status-{entry.key}"]
+    classes = ["http-status", f"http-status-{entry.status_class}"]
+    if entry.state != "permanent":
+        classes.append(f"http-status-{entry.state}")
+    return classes
+
+
+def tooltip(entry: StatusCode | StatusClass, language: str) -> str:
+    """The tooltip text: the description, after a note on a code's state."""
+    description = entry.description(language)
+    if isinstance(entry, StatusClass):
+        return description
+    words = labels(language)
+    note = ""
+    if entry.state == "unofficial":
+        note = words["tooltip_unofficial"].format(software=entry.software)
+    elif entry.state in ("unused", "obsoleted", "temporary"):
+        note = words[f"tooltip_{entry.state}"]
+    if not description:
+        return note or entry.phrase
+    return f"{note} {description}" if note else description
+
+
+def label(entry: StatusCode | StatusClass, config: Settings) -> str:
+    """The rendered text of a reference without an explicit title."""
+    if isinstance(entry, StatusClass):
+        return f"{entry.key} {entry.name(config.language)}"
+    return config.format.format(
+        code=entry.code, phrase=entry.phrase, **{"class": entry.status_class}
+    )
+
+
+class StatusRole(SphinxRole):
+    """``:http:status:`404```: a linked, tooltipped status code reference."""
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        text = self.text
+        linked = not text.startswith("!")
+        if not linked:
+            text = text[1:]
+        has_title, title, target = split_explicit_title(text)
+        target = target.strip()
+        config = settings(self.config)
+        entry = self._resolve(target, config)
+        if entry is None:
+            return [nodes.problematic(self.rawtext, self.text)], []
+
+        classes = css_classes(entry)
+        hint = tooltip(entry, config.language) if config.tooltips else ""
+        content = title if has_title else label(entry, config)
+        if not linked or config.link == "none":
+            node: nodes.Element = status_text(
+                self.rawtext, content, classes=classes, tooltip=hint
+            )
+        else:
+            key = entry.key if isinstance(entry, StatusClass) else str(entry.code)
+            node = addnodes.pending_xref(
+                self.rawtext,
+                nodes.Text(content),
+                refdomain=DOMAIN,
+                reftype=XREF_TYPE,
+                reftarget=key,
+                refdoc=self.env.docname,
+                refexplicit=True,
+                refwarn=False,
+                reftitle=hint,
+                classes=classes,
+            )
+            domain: HTTPStatusDomain = self.env.get_domain(DOMAIN)  # type: ignore[assignment]
+            domain.note_referrer(self.env.docname)
+        self.set_source_info(node)
+        return [node], []
+
+    def _resolve(
+        self, target: str, config: Settings
+    ) -> StatusCode | StatusClass | None:
+        """Find the entry for *target*, warning when it does not resolve cleanly."""
+        registry = config.registry
+        entry = registry.lookup(target) if target else None
+        if entry is not None:
+            return entry
+        match = _CODE_AND_PHRASE.fullmatch(target)
+        # Only words count as a phrase: "404 Gone" is a wrong phrase, "404 404"
+        # or "404 4xx" no phrase at all.
+        if match is not None and match.group(2)[0].isalpha():
+            code = registry.get(int(match.group(1)))
+            if code is not None:
+                phrase = normalize_phrase(match.group(2))
+                known = {normalize_phrase(p) for p in (code.phrase, *code.aliases)}
+                if phrase not in known:
+                    self._warn(
+                        "phrase",
+                        f"{match.group(2).strip()!r} is not the phrase of "
+                        f"{code.code}; rendering {code.code} {code.phrase!r}",
+                    )
+                return code
+        what = "empty target" if not target else f"unknown HTTP status {target!r:.60}"
+        self._warn("unknown", f"{what}: {_EXPECTED}")
+        return None
+
+    def _warn(self, subtype: str, message: str) -> None:
+        logger.warning(
+            "%s [%s]",
+            message,
+            self.name,
+            location=self.get_location(),
+            type="httpstatus",
+            subtype=subtype,
+        )

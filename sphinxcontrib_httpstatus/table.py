@@ -1,0 +1,335 @@
+"""The ``.. http-status-table::`` directive.
+
+::
+
+    .. http-status-table:: Optional caption
+       :codes: 200, 301-304, 4xx
+       :columns: code phrase description spec
+       :group:
+       :unofficial:
+       :language: zh_CN
+       :no-index:
+       :name: status-table
+       :class: my-class
+
+It builds a real docutils table, so every builder renders it. Indexed rows
+(the default) carry the id ``http-status-<code>`` and are recorded in the
+``httpstatus`` domain, so that ``:http:status:`` references anywhere in the
+project link to them. Every bad option value warns once at the directive's
+line (type ``httpstatus``) and the table renders what is valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, Final
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .config import Settings, settings
+from .dataset import StatusClass, StatusCode, StatusRegistry, resolve_language
+from .domain import DOMAIN, HTTPStatusDomain, Target, anchor
+from .labels import labels
+from .role import css_classes
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+
+logger = logging.getLogger(__name__)
+
+COLUMNS: Final = ("code", "phrase", "description", "spec")
+_WIDTHS: Final = {"code": 8, "phrase": 24, "description": 52, "spec": 16}
+_SEPARATORS: Final = re.compile(r"[\s,]+")
+_CODE: Final = re.compile(r"[0-9]{3}", re.ASCII)
+_CLASS: Final = re.compile(r"[1-5]xx", re.ASCII | re.IGNORECASE)
+_RANGE: Final = re.compile(r"([0-9]{3})-([0-9]{3})", re.ASCII)
+_FLAGS: Final = ("group", "unofficial", "no-index", "noindex")
+_SHOWN_BY_DEFAULT: Final = frozenset(
+    {"permanent", "temporary", "unused", "obsoleted", "custom"}
+)
+
+
+class _AnyOption(dict[str, Callable[[str], Any]]):
+    """An option spec that lets unknown options through, so that we, not
+    docutils, report them: with our warning type and the table still built."""
+
+    def __missing__(self, key: str) -> Callable[[str], Any]:
+        unchanged: Callable[[str], Any] = directives.unchanged
+        return unchanged
+
+
+class StatusTable(SphinxDirective):
+    """Embed a full or filtered table of status codes."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = _AnyOption(
+        {
+            "codes": directives.unchanged,
+            "columns": directives.unchanged,
+            "group": directives.unchanged,
+            "unofficial": directives.unchanged,
+            "language": directives.unchanged,
+            "no-index": directives.unchanged,
+            "noindex": directives.unchanged,
+            "name": directives.unchanged,
+            "class": directives.unchanged,
+        }
+    )
+
+    def run(self) -> list[Node]:
+        config = settings(self.config)
+        self._check_options()
+        language = self._language(config)
+        columns = self._columns()
+        show_unofficial = "unofficial" in self.options
+        codes = self._selection(config.registry, show_unofficial)
+        if not codes:
+            self._warn(
+                "empty", "the selection leaves no status codes; no table rendered"
+            )
+            return []
+        indexed = "no-index" not in self.options and "noindex" not in self.options
+        table = self._table(codes, columns, language, config.registry, indexed)
+        self.add_name(table)
+        return [table]
+
+    # -- options -----------------------------------------------------------------
+
+    def _warn(self, subtype: str, message: str) -> None:
+        logger.warning(
+            "%s [http-status-table]",
+            message,
+            location=self.get_location(),
+            type="httpstatus",
+            subtype=subtype,
+        )
+
+    def _check_options(self) -> None:
+        for name in list(self.options):
+            if name not in StatusTable.option_spec:
+                known = ", ".join(
+                    f":{k}:" for k in StatusTable.option_spec if k != "noindex"
+                )
+                self._warn("option", f"unknown option :{name}: (accepted: {known})")
+                del self.options[name]
+            elif name in _FLAGS and self.options[name]:
+                self._warn(
+                    "option",
+                    f":{name}: takes no value; ignoring {self.options[name]!r}",
+                )
+
+    def _language(self, config: Settings) -> str:
+        requested = self.options.get("language")
+        if requested is None:
+            return config.language
+        language = resolve_language(requested.strip(), config.registry.languages)
+        if language is None:
+            available = ", ".join(config.registry.languages)
+            self._warn(
+                "language",
+                f":language: {requested!r} has no descriptions (available: "
+                f"{available}); using {config.language}",
+            )
+            return config.language
+        return language
+
+    def _columns(self) -> list[str]:
+        requested = self.options.get("columns")
+        if requested is None:
+            return list(COLUMNS)
+        columns: list[str] = []
+        for token in filter(None, _SEPARATORS.split(requested)):
+            name = token.lower()
+            if name not in COLUMNS:
+                self._warn(
+                    "columns",
+                    f"unknown column {token!r:.40} in :columns: "
+                    f"(accepted: {', '.join(COLUMNS)})",
+                )
+            elif name not in columns:
+                columns.append(name)
+        if not columns:
+            self._warn("columns", "no valid column in :columns:; showing all columns")
+            return list(COLUMNS)
+        return columns
+
+    def _selection(
+        self, registry: StatusRegistry, unofficial: bool
+    ) -> list[StatusCode]:
+        requested = self.options.get("codes")
+        shown = _SHOWN_BY_DEFAULT | {"unofficial"} if unofficial else _SHOWN_BY_DEFAULT
+        if requested is None:
+            return [entry for entry in registry if entry.state in shown]
+        chosen: set[int] = set()
+        tokens = list(filter(None, _SEPARATORS.split(requested)))
+        for token in tokens:
+            if _CODE.fullmatch(token):
+                if int(token) in registry:
+                    chosen.add(int(token))  # listed by name: shown even if unofficial
+                else:
+                    self._warn("codes", f"unknown status code {token} in :codes:")
+            elif _CLASS.fullmatch(token):
+                chosen.update(
+                    e.code for e in registry.select(classes=[token]) if e.state in shown
+                )
+            elif (bounds := _RANGE.fullmatch(token)) is not None:
+                low, high = int(bounds.group(1)), int(bounds.group(2))
+                if low > high:
+                    self._warn(
+                        "codes", f"empty range {token} in :codes: (write {high}-{low})"
+                    )
+                chosen.update(
+                    e.code
+                    for e in registry
+                    if low <= e.code <= high and e.state in shown
+                )
+            else:
+                self._warn(
+                    "codes",
+                    f"cannot read {token!r:.40} in :codes: (accepted: codes like 404, "
+                    "classes like 4xx, ranges like 400-417)",
+                )
+        if not tokens:
+            self._warn("codes", ":codes: is empty")
+        return [registry[code] for code in sorted(chosen)]
+
+    # -- the table ---------------------------------------------------------------
+
+    def _table(
+        self,
+        codes: list[StatusCode],
+        columns: list[str],
+        language: str,
+        registry: StatusRegistry,
+        indexed: bool,
+    ) -> nodes.table:
+        words = labels(language)
+        user_classes = directives.class_option(self.options.get("class", "") or "")
+        table = nodes.table(
+            classes=["http-status-table", "colwidths-given", *user_classes]
+        )
+        if self.arguments:
+            title_nodes, messages = self.state.inline_text(
+                self.arguments[0], self.lineno
+            )
+            title = nodes.title(self.arguments[0], "", *title_nodes)
+            self.set_source_info(title)
+            table += title
+            table += messages
+        group = nodes.tgroup(cols=len(columns))
+        table += group
+        for column in columns:
+            group += nodes.colspec(colwidth=_WIDTHS[column])
+        head = nodes.thead()
+        group += head
+        head += _row([nodes.Text(words[c]) for c in columns])
+        body = nodes.tbody()
+        group += body
+
+        domain: HTTPStatusDomain = self.env.get_domain(DOMAIN)  # type: ignore[assignment]
+        used_ids = self.state.document.ids
+        seen_classes: set[str] = set()
+
+        def register(key: str, row: nodes.row) -> None:
+            if not indexed:
+                return
+            domain.note_target(key, Target(self.env.docname, self.lineno, anchor(key)))
+            if anchor(key) not in used_ids and not row["ids"]:
+                row["ids"].append(anchor(key))
+                used_ids[anchor(key)] = row
+
+        for entry in codes:
+            cls = entry.status_class
+            if cls not in seen_classes:
+                seen_classes.add(cls)
+                if "group" in self.options:
+                    heading = self._class_row(
+                        registry.classes[cls], len(columns), language
+                    )
+                    register(cls, heading)
+                    body += heading
+                elif indexed:
+                    # Without a heading row, a class reference lands on its first row.
+                    domain.note_target(
+                        cls,
+                        Target(self.env.docname, self.lineno, anchor(str(entry.code))),
+                    )
+            row = _row([self._cell(entry, c, language, indexed) for c in columns])
+            row["classes"] += css_classes(entry)[1:]
+            if indexed:
+                row["classes"].append("http-status-indexed")
+            register(str(entry.code), row)
+            body += row
+        return table
+
+    def _class_row(self, cls: StatusClass, width: int, language: str) -> nodes.row:
+        para = nodes.paragraph()
+        para += nodes.strong("", f"{cls.key} {cls.name(language)}")
+        para += nodes.Text(" \N{EM DASH} " + cls.description(language))
+        entry = (
+            nodes.entry("", para, morecols=width - 1)
+            if width > 1
+            else nodes.entry("", para)
+        )
+        row = nodes.row(
+            "", entry, classes=["http-status-group", f"http-status-{cls.key}"]
+        )
+        if "no-index" not in self.options and "noindex" not in self.options:
+            row["classes"].append("http-status-indexed")
+        return row
+
+    def _cell(
+        self, entry: StatusCode, column: str, language: str, indexed: bool
+    ) -> Node:
+        words = labels(language)
+        if column == "code":
+            text = nodes.Text(str(entry.code))
+            if not indexed:
+                return text
+            link = nodes.reference(
+                "",
+                "",
+                text,
+                refid=anchor(str(entry.code)),
+                classes=["http-status-code"],
+            )
+            link["reftitle"] = f"{entry.code} {entry.phrase}"
+            return link
+        if column == "phrase":
+            para: list[Node] = [nodes.Text(entry.phrase)]
+            if entry.state != "permanent":
+                para += [
+                    nodes.Text(" "),
+                    nodes.inline(
+                        "", words[entry.state], classes=["http-status-marker"]
+                    ),
+                ]
+            return nodes.inline("", "", *para)
+        if column == "description":
+            return nodes.Text(entry.description(language))
+        # spec
+        if entry.state == "unofficial":
+            return nodes.Text(words["used_by"].format(software=entry.software))
+        url = entry.spec_url or entry.url
+        if url is None:
+            return nodes.Text("\N{EM DASH}")
+        label = entry.spec_label or url
+        return nodes.reference("", label, refuri=url, internal=False)
+
+
+def _row(cells: list[Node]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        row += nodes.entry("", nodes.paragraph("", "", cell))
+    return row
+
+
+def setup_table(app: Any) -> None:
+    """Register the directive."""
+    app.add_directive("http-status-table", StatusTable)
