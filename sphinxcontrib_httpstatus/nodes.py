@@ -4,24 +4,28 @@ Linked references become ordinary ``reference`` nodes (their tooltip is the
 ``reftitle``, which HTML writes as ``title``). Unlinked ones, from ``!404``,
 ``httpstatus_link = "none"`` or a code with no page anywhere, are a
 :class:`status_text` node: HTML writes it as a ``<span>`` with the same classes
-and ``title``; for every other format :class:`SimplifyForOtherFormats` turns it
-into a plain ``inline`` before writing, so no builder ever meets a node it does
-not know.
+and ``title``; Sphinx's other writers (LaTeX, text, man, Texinfo) write its
+text. For any other builder, :class:`SimplifyForOtherFormats` turns it into a
+plain ``inline`` before writing, so no writer meets a node it does not know.
+(Titles copied into a resolved toctree skip post-transforms; the built-in
+writers' visitors cover those.)
 
-The same post-transform moves the ids of indexed table rows into a target in
-the row's first cell for non-HTML formats, whose writers make link targets
-(LaTeX labels, Texinfo anchors) from targets, not from table rows.
+The same post-transform adapts status tables to non-HTML writers: it moves the
+ids of indexed rows into a target in the row's first cell, since LaTeX labels
+and Texinfo anchors are made from targets, not table rows; and for man pages,
+whose tables cannot span columns, it splits a class heading row into cells.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.util.docutils import SphinxTranslator
     from sphinx.writers.html5 import HTML5Translator
 
 
@@ -40,6 +44,10 @@ def depart_status_text_html(self: HTML5Translator, node: status_text) -> None:
     self.body.append("</span>")
 
 
+def _write_children(self: SphinxTranslator, node: status_text) -> None:
+    """Visitor and departure for writers with no tooltips: the text is enough."""
+
+
 class SimplifyForOtherFormats(SphinxPostTransform):
     """Make our nodes plain docutils for every non-HTML writer."""
 
@@ -55,15 +63,30 @@ class SimplifyForOtherFormats(SphinxPostTransform):
                 )
             )
         for row in list(self.document.findall(nodes.row)):
-            if "http-status-indexed" not in row["classes"] or not row["ids"]:
-                continue
-            first = row.next_node(nodes.paragraph)
-            if first is not None:
-                first.insert(0, nodes.target("", "", ids=row["ids"]))
-                row["ids"] = []
+            if "http-status-indexed" in row["classes"] and row["ids"]:
+                first = row.next_node(nodes.paragraph)
+                if first is not None:
+                    first.insert(0, nodes.target("", "", ids=row["ids"]))
+                    row["ids"] = []
+            if (
+                self.app.builder.format == "man"
+                and "http-status-group" in row["classes"]
+            ):
+                heading = cast(nodes.entry, row[0])
+                for _ in range(heading.get("morecols", 0)):
+                    row += nodes.entry()
+                heading.attributes.pop("morecols", None)
 
 
 def setup_nodes(app: Sphinx) -> None:
-    """Register the node (HTML visitors only) and the post-transform."""
-    app.add_node(status_text, html=(visit_status_text_html, depart_status_text_html))
+    """Register the node, its visitors and the post-transform."""
+    plain = (_write_children, _write_children)
+    app.add_node(
+        status_text,
+        html=(visit_status_text_html, depart_status_text_html),
+        latex=plain,
+        text=plain,
+        man=plain,
+        texinfo=plain,
+    )
     app.add_post_transform(SimplifyForOtherFormats)
