@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any, Final
 
 from sphinx.util import logging
 
-from .dataset import DatasetError, StatusRegistry, bundled, resolve_language
+from .dataset import (
+    DEFAULT_LANGUAGE,
+    DatasetError,
+    StatusRegistry,
+    bundled,
+    resolve_language,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -73,12 +79,12 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", validate, priority=400)
 
 
-def _warn(name: str, problem: str) -> None:
+def _warn(name: str, problem: str, using: str | None = None) -> None:
     logger.warning(
-        "%s: %s; using the default %r",
+        "%s: %s; using %s",
         name,
         problem,
-        DEFAULTS[name],
+        using or f"the default {DEFAULTS[name]!r}",
         type="httpstatus",
         subtype="config",
         once=True,
@@ -120,11 +126,14 @@ def validate(app: Sphinx, config: Config) -> None:
     language = config.httpstatus_language
     if language is not None and resolve_language(language, bundled().languages) is None:
         available = ", ".join(bundled().languages)
+        # English, as promised, rather than the default (None), which would
+        # follow Sphinx's ``language`` into another language.
         _warn(
             "httpstatus_language",
             f"no descriptions in {language!r} (available: {available})",
+            using="English",
         )
-        config.httpstatus_language = None
+        config.httpstatus_language = DEFAULT_LANGUAGE
 
     link = config.httpstatus_link
     if link not in LINK_MODES:

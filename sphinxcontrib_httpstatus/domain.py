@@ -106,10 +106,29 @@ class HTTPStatusDomain(Domain):
 
     def winners(self) -> dict[str, Target]:
         """The row each key links to: the first in document order."""
+        rank = self._document_order()
         return {
-            key: min(entries, key=lambda t: (t.docname, t.table_line))
+            key: min(
+                entries,
+                key=lambda t: (rank.get(t.docname, len(rank)), t.docname, t.table_line),
+            )
             for key, entries in self.targets.items()
         }
+
+    def _document_order(self) -> dict[str, int]:
+        """Each document's place in reading order: the toctree from the root
+        document, depth first, then the documents outside it by name."""
+        includes = self.env.toctree_includes
+        order: dict[str, int] = {}
+        stack = [self.env.config.root_doc]
+        while stack:
+            docname = stack.pop()
+            if docname not in order:
+                order[docname] = len(order)
+                stack.extend(reversed(includes.get(docname, [])))
+        for docname in sorted(self.env.all_docs):
+            order.setdefault(docname, len(order))
+        return order
 
     def check_consistency(self) -> None:
         # One warning per pair of tables, not per code: a full table pasted
@@ -174,6 +193,11 @@ class HTTPStatusDomain(Domain):
                     contnode,
                     tooltip,
                 )
+                uri = ref.get("refuri", "")
+                if uri.count("#") > 1:
+                    # singlehtml since Sphinx 8.2 gives "#document-<doc>#<id>";
+                    # everything is on one page, so the row id alone is the link.
+                    ref["refuri"] = "#" + winner.anchor
                 ref["classes"].extend(classes)
                 return ref
             url = links.external_url(entry, kind, config.link, config.locale)
@@ -212,6 +236,9 @@ class HTTPDomain(Domain):
 
     name = "http"
     label = "HTTP"
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        pass  # holds no data; Sphinx refuses parallel reads without this
 
 
 def update_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:

@@ -93,7 +93,10 @@ class StatusRole(SphinxRole):
         config = settings(self.config)
         entry = self._resolve(target, config)
         if entry is None:
-            return [nodes.problematic(self.rawtext, self.text)], []
+            # An empty target (:http:status:`\ `) shows its whole markup, so
+            # the reader still sees where the mistake is.
+            shown = self.text if self.text.strip() else self.rawtext
+            return [nodes.problematic(self.rawtext, shown)], []
 
         classes = css_classes(entry)
         hint = tooltip(entry, config.language) if config.tooltips else ""

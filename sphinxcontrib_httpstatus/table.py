@@ -123,6 +123,16 @@ class StatusTable(SphinxDirective):
                     "option",
                     f":{name}: takes no value; ignoring {self.options[name]!r}",
                 )
+            elif name == "class":
+                names = self.options[name].split()
+                if bad := [n for n in names if not nodes.make_id(n)]:
+                    self._warn(
+                        "option",
+                        f"cannot make {', '.join(map(repr, bad))} into a class name "
+                        "in :class: (accepted: names with letters or digits); "
+                        "ignoring it",
+                    )
+                    self.options[name] = " ".join(n for n in names if n not in bad)
 
     def _language(self, config: Settings) -> str:
         requested = self.options.get("language")
@@ -173,7 +183,12 @@ class StatusTable(SphinxDirective):
                 if int(token) in registry:
                     chosen.add(int(token))  # listed by name: shown even if unofficial
                 else:
-                    self._warn("codes", f"unknown status code {token} in :codes:")
+                    self._warn(
+                        "codes",
+                        f"unknown status code {token} in :codes: (accepted: "
+                        "registered codes like 404, classes like 4xx, ranges like "
+                        "400-417)",
+                    )
             elif _CLASS.fullmatch(token):
                 chosen.update(
                     e.code for e in registry.select(classes=[token]) if e.state in shown
