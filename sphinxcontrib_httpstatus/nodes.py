@@ -10,10 +10,12 @@ plain ``inline`` before writing, so no writer meets a node it does not know.
 (Titles copied into a resolved toctree skip post-transforms; the built-in
 writers' visitors cover those.)
 
-The same post-transform adapts status tables to non-HTML writers: it moves the
-ids of indexed rows into a target in the row's first cell, since LaTeX labels
-and Texinfo anchors are made from targets, not table rows; and for man pages,
-whose tables cannot span columns, it splits a class heading row into cells.
+The same post-transform adapts status tables to non-HTML writers: it puts a
+row's state marker in parentheses, as there is no badge to set it apart; it
+moves the ids of indexed rows into a target in the row's first cell, since
+LaTeX labels and Texinfo anchors are made from targets, not table rows; and for
+man pages, whose tables cannot span columns, it splits a class heading row into
+cells.
 """
 
 from __future__ import annotations
@@ -62,6 +64,12 @@ class SimplifyForOtherFormats(SphinxPostTransform):
                     node.rawsource, "", *node.children, classes=node["classes"]
                 )
             )
+        for marker in list(self.document.findall(nodes.inline)):
+            if "http-status-marker" in marker["classes"]:
+                # Without HTML's badge, a bare "unused" reads as part of the phrase.
+                text = marker.astext()
+                marker.clear()
+                marker += nodes.Text(f"({text})")
         for row in list(self.document.findall(nodes.row)):
             if "http-status-indexed" in row["classes"] and row["ids"]:
                 first = row.next_node(nodes.paragraph)

@@ -1,0 +1,8 @@
+project = "Builders"
+author = "Tester"
+copyright = "2025, Tester"
+version = release = "1.0"
+extensions = ["sphinxcontrib_httpstatus"]
+exclude_patterns = ["_build"]
+# Sphinx < 8 hides the warning types the tests check.
+show_warning_types = True

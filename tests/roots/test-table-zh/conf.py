@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_httpstatus"]
+language = "zh_CN"
