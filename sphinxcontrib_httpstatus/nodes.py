@@ -5,12 +5,12 @@ Linked references become ordinary ``reference`` nodes (their tooltip is the
 ``httpstatus_link = "none"`` or a code with no page anywhere, are a
 :class:`status_text` node: HTML writes it as a ``<span>`` with the same classes
 and ``title``; Sphinx's other writers (LaTeX, text, man, Texinfo) write its
-text. For any other builder, :class:`SimplifyForOtherFormats` turns it into a
+text. For any other builder, :func:`adapt_for_format` turns it into a
 plain ``inline`` before writing, so no writer meets a node it does not know.
-(Titles copied into a resolved toctree skip post-transforms; the built-in
-writers' visitors cover those.)
+(Titles copied into a resolved toctree are not in the resolved doctree; the
+built-in writers' visitors cover those.)
 
-The same post-transform adapts status tables to non-HTML writers: it puts a
+The same handler adapts status tables to non-HTML writers: it puts a
 row's state marker in parentheses, as there is no badge to set it apart; it
 moves the ids of indexed rows into a target in the row's first cell, since
 LaTeX labels and Texinfo anchors are made from targets, not table rows; and for
@@ -23,7 +23,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -50,44 +49,42 @@ def _write_children(self: SphinxTranslator, node: status_text) -> None:
     """Visitor and departure for writers with no tooltips: the text is enough."""
 
 
-class SimplifyForOtherFormats(SphinxPostTransform):
-    """Make our nodes plain docutils for every non-HTML writer."""
+def adapt_for_format(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """At ``doctree-resolved``: make our nodes plain docutils for non-HTML writers."""
+    output_format = app.builder.format
+    if output_format == "html":
+        return
+    for node in list(doctree.findall(status_text)):
+        node.replace_self(
+            nodes.inline(node.rawsource, "", *node.children, classes=node["classes"])
+        )
+    for table in doctree.findall(nodes.table):
+        if "http-status-table" in table["classes"]:
+            _adapt_table(table, output_format)
 
-    default_priority = 900
 
-    def run(self, **kwargs: Any) -> None:
-        if self.app.builder.format == "html":
-            return
-        for node in list(self.document.findall(status_text)):
-            node.replace_self(
-                nodes.inline(
-                    node.rawsource, "", *node.children, classes=node["classes"]
-                )
-            )
-        for marker in list(self.document.findall(nodes.inline)):
-            if "http-status-marker" in marker["classes"]:
-                # Without HTML's badge, a bare "unused" reads as part of the phrase.
-                text = marker.astext()
-                marker.clear()
-                marker += nodes.Text(f"({text})")
-        for row in list(self.document.findall(nodes.row)):
-            if "http-status-indexed" in row["classes"] and row["ids"]:
-                first = row.next_node(nodes.paragraph)
-                if first is not None:
-                    first.insert(0, nodes.target("", "", ids=row["ids"]))
-                    row["ids"] = []
-            if (
-                self.app.builder.format == "man"
-                and "http-status-group" in row["classes"]
-            ):
-                heading = cast(nodes.entry, row[0])
-                for _ in range(heading.get("morecols", 0)):
-                    row += nodes.entry()
-                heading.attributes.pop("morecols", None)
+def _adapt_table(table: nodes.table, output_format: str) -> None:
+    for marker in list(table.findall(nodes.inline)):
+        if "http-status-marker" in marker["classes"]:
+            # Without HTML's badge, a bare "unused" reads as part of the phrase.
+            text = marker.astext()
+            marker.clear()
+            marker += nodes.Text(f"({text})")
+    for row in table.findall(nodes.row):
+        if "http-status-indexed" in row["classes"] and row["ids"]:
+            first = row.next_node(nodes.paragraph)
+            if first is not None:
+                first.insert(0, nodes.target("", "", ids=row["ids"]))
+                row["ids"] = []
+        if output_format == "man" and "http-status-group" in row["classes"]:
+            heading = cast(nodes.entry, row[0])
+            for _ in range(heading.get("morecols", 0)):
+                row += nodes.entry()
+            heading.attributes.pop("morecols", None)
 
 
 def setup_nodes(app: Sphinx) -> None:
-    """Register the node, its visitors and the post-transform."""
+    """Register the node, its visitors and the per-format adaptation."""
     plain = (_write_children, _write_children)
     app.add_node(
         status_text,
@@ -97,4 +94,6 @@ def setup_nodes(app: Sphinx) -> None:
         man=plain,
         texinfo=plain,
     )
-    app.add_post_transform(SimplifyForOtherFormats)
+    # doctree-resolved runs after the post-transforms that resolve references
+    # (which may produce status_text) and before the writer.
+    app.connect("doctree-resolved", adapt_for_format)
