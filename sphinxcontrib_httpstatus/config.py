@@ -21,6 +21,7 @@ from .dataset import (
     DatasetError,
     StatusRegistry,
     bundled,
+    quote,
     resolve_language,
 )
 
@@ -119,7 +120,7 @@ def validate(app: Sphinx, config: Config) -> None:
                 "None" if t is type(None) else t.__name__ for t in types
             )
             _warn(
-                name, f"expected {expected}, got {type(value).__name__} {value!r:.60}"
+                name, f"expected {expected}, got {type(value).__name__} {quote(value)}"
             )
             setattr(config, name, DEFAULTS[name])
 

@@ -42,6 +42,7 @@ __all__ = [
     "bundled",
     "load",
     "normalize_phrase",
+    "quote",
     "resolve_language",
 ]
 
@@ -80,6 +81,15 @@ class DatasetError(ValueError):
     The message names the source, the entry and the field, e.g.
     ``status-codes.json: code 404: 'phrase' must be a non-empty string``.
     """
+
+
+def quote(value: object, width: int = 60) -> str:
+    """*value* as messages show it: ``repr``, cut to *width* with an ellipsis
+    that stays inside the quotes."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > width:
+        text = text[: width - 1] + "\u2026"
+    return repr(text) if isinstance(value, str) else text
 
 
 def normalize_phrase(text: str) -> str:
@@ -420,14 +430,14 @@ _CUSTOM_FIELDS: Final = ("phrase", "description", "aliases", "url")
 
 def _text(value: object, where: str, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        msg = f"{where}: {name!r} must be a non-empty string, got {value!r:.60}"
+        msg = f"{where}: {name!r} must be a non-empty string, got {quote(value)}"
         raise DatasetError(msg)
     return value.strip()
 
 
 def _texts(value: object, where: str, name: str) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        msg = f"{where}: {name!r} must be a list of strings, got {value!r:.60}"
+        msg = f"{where}: {name!r} must be a list of strings, got {quote(value)}"
         raise DatasetError(msg)
     return tuple(_text(item, where, name) for item in value)
 

@@ -28,7 +28,7 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from .config import Settings, settings
-from .dataset import StatusClass, StatusCode, normalize_phrase
+from .dataset import StatusClass, StatusCode, normalize_phrase, quote
 from .domain import DOMAIN, XREF_TYPE, HTTPStatusDomain
 from .labels import labels
 from .nodes import status_text
@@ -147,7 +147,7 @@ class StatusRole(SphinxRole):
                         f"{code.code}; rendering {code.code} {code.phrase!r}",
                     )
                 return code
-        what = "empty target" if not target else f"unknown HTTP status {target!r:.60}"
+        what = "empty target" if not target else f"unknown HTTP status {quote(target)}"
         self._warn("unknown", f"{what}: {_EXPECTED}")
         return None
 

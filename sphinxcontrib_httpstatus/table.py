@@ -31,7 +31,13 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .config import Settings, settings
-from .dataset import StatusClass, StatusCode, StatusRegistry, resolve_language
+from .dataset import (
+    StatusClass,
+    StatusCode,
+    StatusRegistry,
+    quote,
+    resolve_language,
+)
 from .domain import DOMAIN, HTTPStatusDomain, Target, anchor
 from .labels import labels
 from .role import css_classes
@@ -90,9 +96,10 @@ class StatusTable(SphinxDirective):
         show_unofficial = "unofficial" in self.options
         codes = self._selection(config.registry, show_unofficial)
         if not codes:
-            self._warn(
-                "empty", "the selection leaves no status codes; no table rendered"
-            )
+            what = "the selection leaves no status codes"
+            if not self.options.get("codes", "x").strip():
+                what = ":codes: is empty"
+            self._warn("empty", f"{what}; no table rendered")
             return []
         indexed = "no-index" not in self.options and "noindex" not in self.options
         table = self._table(codes, columns, language, config.registry, indexed)
@@ -159,7 +166,7 @@ class StatusTable(SphinxDirective):
             if name not in COLUMNS:
                 self._warn(
                     "columns",
-                    f"unknown column {token!r:.40} in :columns: "
+                    f"unknown column {quote(token, 40)} in :columns: "
                     f"(accepted: {', '.join(COLUMNS)})",
                 )
             elif name not in columns:
@@ -177,6 +184,7 @@ class StatusTable(SphinxDirective):
         if requested is None:
             return [entry for entry in registry if entry.state in shown]
         chosen: set[int] = set()
+        empty_ranges: list[str] = []
         tokens = list(filter(None, _SEPARATORS.split(requested)))
         for token in tokens:
             if _CODE.fullmatch(token):
@@ -199,19 +207,29 @@ class StatusTable(SphinxDirective):
                     self._warn(
                         "codes", f"empty range {token} in :codes: (write {high}-{low})"
                     )
-                chosen.update(
+                matched = [
                     e.code
                     for e in registry
                     if low <= e.code <= high and e.state in shown
-                )
+                ]
+                if not matched and low <= high:
+                    hidden = any(low <= e.code <= high for e in registry)
+                    empty_ranges.append(
+                        f"{token} (only unofficial codes: add :unofficial:)"
+                        if hidden
+                        else token
+                    )
+                chosen.update(matched)
             else:
                 self._warn(
                     "codes",
-                    f"cannot read {token!r:.40} in :codes: (accepted: codes like 404, "
-                    "classes like 4xx, ranges like 400-417)",
+                    f"cannot read {quote(token, 40)} in :codes: (accepted: codes "
+                    "like 404, classes like 4xx, ranges like 400-417)",
                 )
-        if not tokens:
-            self._warn("codes", ":codes: is empty")
+        # A range that selects nothing is worth a word only beside codes that
+        # do show; an empty table gets its own single warning.
+        for token in empty_ranges if chosen else ():
+            self._warn("codes", f"range {token} in :codes: selects no status code")
         return [registry[code] for code in sorted(chosen)]
 
     # -- the table ---------------------------------------------------------------

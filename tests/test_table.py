@@ -512,6 +512,9 @@ BAD_INPUT = {
     40: ("option", [":colour:", ":codes:", ":columns:", ":no-index:"]),
     46: ("option", [":group:", "'yes'"]),
     52: ("option", [":class:", "!!!"]),
+    57: ("codes", ["600-650", "no status code"]),
+    62: ("empty", [":codes: is empty"]),
+    67: ("codes", ["490-499", "add :unofficial:"]),
 }
 
 
@@ -553,7 +556,10 @@ def test_bad_input_renders_what_is_valid(app: Sphinx) -> None:
     # a flag given a value still counts as the flag
     assert layout(table(soup, "t-flag")) == ["4xx", "404"]
     assert codes(table(soup, "t-bad-class")) == [404]
-    assert len(soup.select("table.http-status-table")) == len(BAD_INPUT) - 1
+    assert codes(table(soup, "t-empty-range")) == [200]
+    assert not soup.select("table.t-empty-codes")
+    assert codes(table(soup, "t-hidden-range")) == [200]
+    assert len(soup.select("table.http-status-table")) == len(BAD_INPUT) - 2
 
 
 def test_bad_input_fails_a_build_with_w(rootdir: Path, tmp_path: Path) -> None:

@@ -1,0 +1,129 @@
+"""The benchmarks under ``benchmarks/`` still run: once each, at a tiny size.
+
+No timing is asserted (the suite runs on machines of every speed); what is
+checked is that every variant builds, renders its references the way it claims
+(``build_time.check_rendering``), and that the report and the JSON hold every
+figure the Performance page quotes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+VARIANTS = ("plain", "httpdomain", "ours", "ours+table")
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        f"benchmark_{name}", BENCHMARKS / f"{name}.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    # Dataclasses look their module up in sys.modules while being defined.
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_time_benchmark_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build_time = _load("build_time")
+    output = tmp_path / "results.json"
+    results = build_time.main(
+        [
+            "--pages=2",
+            "--refs=3",
+            "--rounds=1",
+            "--warmup=0",
+            f"--work-dir={tmp_path / 'work'}",
+            f"--json={output}",
+        ]
+    )
+
+    assert tuple(results["variants"]) == VARIANTS
+    for figures in results["variants"].values():
+        assert len(figures["times_s"]) == 1
+        assert figures["median_s"] > 0
+        assert figures["warnings"] == 0
+        if figures["peak_rss_mib"] is not None:
+            assert figures["peak_rss_mib"] > 10
+    assert [(r["numerator"], r["denominator"]) for r in results["ratios"]] == [
+        ("ours", "plain"),
+        ("ours+table", "plain"),
+        ("ours", "httpdomain"),
+        ("ours+table", "httpdomain"),
+    ]
+    assert all(r["value"] > 0 for r in results["ratios"])
+    assert json.loads(output.read_text(encoding="utf-8")) == results
+
+    report = capsys.readouterr().out
+    for variant in VARIANTS:
+        assert variant in report
+    assert "ratios of medians" in report
+    assert report.count("budget <=") == 4
+
+
+def test_generated_pages_differ_only_in_references() -> None:
+    build_time = _load("build_time")
+    pages = {v: build_time.page(v, 7, 20) for v in VARIANTS}
+    assert pages["plain"].count("``404``") == pages["ours"].count(":http:status:`404`")
+    assert pages["httpdomain"].count(":http:statuscode:`") == 20
+    assert pages["ours"].count(":http:status:`") == 20
+    assert pages["ours"] == pages["ours+table"]
+    normalised = {
+        v: p.replace(":http:statuscode:`", "<").replace(":http:status:`", "<")
+        for v, p in pages.items()
+        if v != "plain"
+    }
+    assert len(set(normalised.values())) == 1
+
+
+def test_incremental_benchmark_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    incremental = _load("incremental")
+    results = incremental.main(
+        [
+            "--pages=2",
+            "--refs=3",
+            "--rounds=1",
+            "--import-runs=1",
+            f"--work-dir={tmp_path}",
+        ]
+    )
+
+    assert tuple(results["incremental"]) == ("plain", "ours", "ours+table")
+    for figures in results["incremental"].values():
+        assert figures["exactly_one_read"], figures["read_docs"]
+        assert figures["reads"] == [1]
+        assert figures["median_s"] > 0
+    assert results["import"]["import_ms_best"] > 0
+    assert results["import"]["setup_extension_ms_best"] > 0
+    report = capsys.readouterr().out
+    assert "import sphinxcontrib_httpstatus" in report
+    assert "NOT ONE PAGE" not in report
+
+
+def test_importtime_parsing_counts_nested_modules_once() -> None:
+    incremental = _load("incremental")
+    stderr = "\n".join(
+        [
+            "import time: self [us] | cumulative | imported package",
+            "import time:       100 |        100 |     pkg.dataset",
+            "import time:        50 |        150 |   pkg.config",
+            "import time:       300 |        300 |   typing",
+            "import time:        20 |        470 | pkg.extension",
+            "import time:        10 |         10 | pkgfoo",
+            "import time:         5 |          5 | pkg",
+        ]
+    )
+    assert incremental.package_import_us(stderr, "pkg") == 475
