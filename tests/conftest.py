@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from io import StringIO
 
+    from bs4.element import Tag
     from sphinx.application import Sphinx
 
 pytest_plugins = ("sphinx.testing.fixtures",)
@@ -44,3 +46,38 @@ def html_of(app: Sphinx, docname: str = "index") -> BeautifulSoup:
 def text_of(app: Sphinx, name: str) -> str:
     """An output file of *app* as text."""
     return (Path(app.outdir) / name).read_text(encoding="utf-8")
+
+
+def soup_of(app: Sphinx, path: str) -> BeautifulSoup:
+    """Any HTML output file of *app* (``reference/index.html``), parsed."""
+    return BeautifulSoup(text_of(app, path), "html.parser")
+
+
+def references(app: Sphinx, docname: str = "index") -> list[Tag]:
+    """Each list item's status reference, in page order (one per item)."""
+    body = html_of(app, docname).find("div", class_="body")
+    assert body is not None
+    found = []
+    for item in body.find_all("li"):
+        refs = item.find_all(class_="http-status")
+        assert len(refs) == 1, item
+        found.append(refs[0])
+    return found
+
+
+def variant(root: str, name: str, buildername: str = "html", **overrides: Any) -> Any:
+    """A ``sphinx`` marker building a private copy of *root* with *overrides*."""
+    return pytest.mark.sphinx(
+        buildername, testroot=root, srcdir=name, confoverrides=overrides
+    )
+
+
+def shared_build(testroot: str, buildername: str = "html") -> Callable[[Any], Any]:
+    """Build *testroot* once for all the tests marked with this decorator."""
+
+    def decorate(test: Any) -> Any:
+        test = pytest.mark.sphinx(buildername, testroot=testroot)(test)
+        key = f"{testroot}-{buildername}"
+        return pytest.mark.test_params(shared_result=key)(test)
+
+    return decorate

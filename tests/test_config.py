@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import html_of, warnings_of
+from conftest import html_of, references, variant, warnings_of
 
 from sphinxcontrib_httpstatus.dataset import bundled
 
@@ -21,13 +21,6 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 MDN = "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status"
-
-
-def variant(root: str, name: str, **overrides: Any) -> Any:
-    """A ``sphinx`` marker building a private copy of *root* with *overrides*."""
-    return pytest.mark.sphinx(
-        "html", testroot=root, srcdir=name, confoverrides=overrides
-    )
 
 
 def cases(root: str, prefix: str, values: list[Any], **fixed: Any) -> list[Any]:
@@ -41,18 +34,6 @@ def cases(root: str, prefix: str, values: list[Any], **fixed: Any) -> list[Any]:
         )
         for i, value in enumerate(values)
     ]
-
-
-def references(app: SphinxTestApp, docname: str = "index") -> list[Tag]:
-    """Each list item's status reference, in page order."""
-    body = html_of(app, docname).find("div", class_="body")
-    assert body is not None
-    found = []
-    for item in body.find_all("li"):
-        refs = item.find_all(class_="http-status")
-        assert len(refs) == 1, item
-        found.append(refs[0])
-    return found
 
 
 def config_warnings(warning: StringIO) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import html_of, warnings_of
+from conftest import html_of, references, variant, warnings_of
 from sphinx.cmd.build import build_main
 
 from sphinxcontrib_httpstatus.dataset import StatusClass, StatusCode, bundled
@@ -25,25 +25,6 @@ if TYPE_CHECKING:
 MDN = "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status"
 MDN_ZH = "https://developer.mozilla.org/zh-CN/docs/Web/HTTP/Reference/Status"
 RFC9110 = "https://www.rfc-editor.org/rfc/rfc9110.html"
-
-
-def variant(root: str, name: str, buildername: str = "html", **overrides: Any) -> Any:
-    """A ``sphinx`` marker building a private copy of *root* with *overrides*."""
-    return pytest.mark.sphinx(
-        buildername, testroot=root, srcdir=name, confoverrides=overrides
-    )
-
-
-def references(app: SphinxTestApp, docname: str = "index") -> list[Tag]:
-    """Each list item's status reference, in page order (one per item)."""
-    body = html_of(app, docname).find("div", class_="body")
-    assert body is not None
-    found = []
-    for item in body.find_all("li"):
-        refs = item.find_all(class_="http-status")
-        assert len(refs) == 1, item
-        found.append(refs[0])
-    return found
 
 
 def entry(key: int | str) -> StatusCode | StatusClass:

@@ -16,15 +16,13 @@ from importlib.util import find_spec
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import html_of, text_of, warnings_of
+from conftest import html_of, shared_build, text_of, warnings_of
 
 from sphinxcontrib_httpstatus.dataset import bundled
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from io import StringIO
     from pathlib import Path
-    from typing import Any
 
     from bs4 import BeautifulSoup
     from bs4.element import Tag
@@ -35,17 +33,6 @@ CHINESE_HEADERS = ["状态码", "原因短语", "说明", "规范"]
 _TYPOGRAPHY = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2026": "..."}
 )
-
-
-def shared_build(testroot: str, buildername: str = "html") -> Callable[[Any], Any]:
-    """Build *testroot* once for all the tests marked with this decorator."""
-
-    def decorate(test: Any) -> Any:
-        test = pytest.mark.sphinx(buildername, testroot=testroot)(test)
-        key = f"{testroot}-{buildername}"
-        return pytest.mark.test_params(shared_result=key)(test)
-
-    return decorate
 
 
 options_build = shared_build("table-options")

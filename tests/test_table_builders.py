@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import text_of, warnings_of
+from conftest import soup_of, text_of, warnings_of
 
 from sphinxcontrib_httpstatus.dataset import bundled
 
@@ -29,10 +29,6 @@ def builder(buildername: str) -> pytest.MarkDecorator:
     return pytest.mark.sphinx(
         buildername, testroot="table-builders", srcdir=f"table-builders-{buildername}"
     )
-
-
-def soup_of(app: Sphinx, name: str) -> BeautifulSoup:
-    return BeautifulSoup(text_of(app, name), "html.parser")
 
 
 def row_keys() -> list[str]:

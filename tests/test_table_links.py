@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import html_of, warnings_of
+from conftest import html_of, shared_build, soup_of, warnings_of
 
 from sphinxcontrib_httpstatus.dataset import bundled
 
@@ -28,22 +28,6 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 MDN = "https://developer.mozilla.org/"
-
-
-def shared_build(testroot: str, buildername: str = "html") -> Callable[[Any], Any]:
-    """Build *testroot* once for all the tests marked with this decorator."""
-
-    def decorate(test: Any) -> Any:
-        test = pytest.mark.sphinx(buildername, testroot=testroot)(test)
-        key = f"{testroot}-{buildername}"
-        return pytest.mark.test_params(shared_result=key)(test)
-
-    return decorate
-
-
-def soup_of(app: Sphinx, path: str) -> BeautifulSoup:
-    text = (Path(app.outdir) / path).read_text(encoding="utf-8")
-    return BeautifulSoup(text, "html.parser")
 
 
 def refs(soup: BeautifulSoup) -> list[tuple[str, str | None]]:
