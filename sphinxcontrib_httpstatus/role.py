@@ -143,7 +143,7 @@ class StatusRole(SphinxRole):
                 if phrase not in known:
                     self._warn(
                         "phrase",
-                        f"{match.group(2).strip()!r} is not the phrase of "
+                        f"{quote(match.group(2).strip())} is not the phrase of "
                         f"{code.code}; rendering {code.code} {code.phrase!r}",
                     )
                 return code
