@@ -19,6 +19,7 @@ from .table import setup_table
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 STATIC_DIR: Final = Path(__file__).with_name("static")
 STYLESHEET: Final = "httpstatus.css"
@@ -27,14 +28,18 @@ STYLESHEET: Final = "httpstatus.css"
 ENV_VERSION: Final = 1
 
 
-def add_stylesheet(app: Sphinx) -> None:
-    """Ship the stylesheet with HTML-format builds (html, dirhtml, singlehtml, epub)."""
-    if app.builder.format != "html":
-        return
-    static_path = app.config.html_static_path
-    if str(STATIC_DIR) not in static_path:
-        static_path.append(str(STATIC_DIR))
-    app.add_css_file(STYLESHEET)
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """At ``config-inited``: let HTML-format builders copy the stylesheet.
+
+    As Sphinx's own ``graphviz`` does: added this early, the entry is part of
+    the configuration every build compares against, so it never shows up as a
+    change, and every HTML-format builder (html, dirhtml, singlehtml, epub)
+    copies it with the project's own static files. The list is replaced, not
+    appended to, so a tuple or a list shared with other code is left alone.
+    """
+    stylesheet = str(STATIC_DIR / STYLESHEET)
+    if stylesheet not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, stylesheet]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -43,7 +48,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_nodes(app)
     setup_domain(app)
     setup_table(app)
-    app.connect("builder-inited", add_stylesheet)
+    app.connect("config-inited", add_static_path)
+    app.add_css_file(STYLESHEET)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
