@@ -8,8 +8,9 @@ the row each code links to (the first indexed table in document order) and,
 when that choice changed since the last build, asks Sphinx to rewrite every
 referring document, so no stale link survives a removed or ``:no-index:`` table.
 
-References are ``pending_xref`` nodes resolved at write time by
-:meth:`HTTPStatusDomain.resolve_xref`, following :mod:`.links`.
+References are ``status_reference`` nodes (:mod:`.nodes`) whose destination
+is looked up at write time with :meth:`HTTPStatusDomain.destination`,
+following :mod:`.links`: once per code and build, not once per reference.
 
 The role itself lives in the ``http`` domain. When ``sphinxcontrib-httpdomain``
 is loaded, it owns that domain and we add our role to it; otherwise
@@ -21,26 +22,30 @@ from __future__ import annotations
 from collections.abc import Iterable, Set
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util import logging
-from sphinx.util.nodes import make_refnode
 
 from . import links
 from .config import settings
-from .nodes import status_text
 
 if TYPE_CHECKING:
-    from sphinx.addnodes import pending_xref
+    from docutils.nodes import Element
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
 DOMAIN: Final = "httpstatus"
-XREF_TYPE: Final = "status"
+
+
+class Destination(NamedTuple):
+    """Where a reference links: a row of an indexed table, or a URL."""
+
+    row: Target | None = None
+    url: str | None = None
+    #: ``httpstatus_link = "table"`` found no row, so this is the fallback.
+    fallback_from_table: bool = False
 
 
 class Target(NamedTuple):
@@ -70,6 +75,11 @@ class HTTPStatusDomain(Domain):
         # key -> the Target references link to (computed after reading)
         "winners": {},
     }
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        # key -> Destination, filled while writing; emptied after each read.
+        self._destinations: dict[str, Destination | None] = {}
 
     @property
     def targets(self) -> dict[str, list[Target]]:
@@ -162,73 +172,44 @@ class HTTPStatusDomain(Domain):
                 subtype="duplicate",
             )
 
-    def resolve_xref(  # type: ignore[override]
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        typ: str,
-        target: str,
-        node: pending_xref,
-        contnode: nodes.Element,
-    ) -> nodes.Element:
-        # Not always a reference: a code with no page anywhere renders as an
-        # unlinked, tooltipped ``status_text`` rather than as a missing reference.
-        config = settings(env.config)
-        entry = config.registry.lookup(target)
-        tooltip = node.get("reftitle", "")
-        classes = list(node["classes"])
+    def destination(self, key: str, location: Element) -> Destination | None:
+        """Where a reference to *key* (``"404"``, ``"4xx"``) links, in link-mode order.
+
+        The answer does not depend on the referring page, so it is worked out
+        once per key and build; only the ``httpstatus.link`` warning, which
+        names the reference's own place, is given every time.
+        """
+        try:
+            found = self._destinations[key]
+        except KeyError:
+            found = self._destinations[key] = self._find_destination(key)
+        if found is not None and found.fallback_from_table:
+            logger.warning(
+                "httpstatus_link is 'table' but no indexed status table lists %s; "
+                "linking to %s",
+                key,
+                found.url,
+                location=location,
+                type="httpstatus",
+                subtype="link",
+            )
+        return found
+
+    def _find_destination(self, key: str) -> Destination | None:
+        config = settings(self.env.config)
+        entry = config.registry.lookup(key)
         if entry is None:  # a custom code removed since the page was read
-            return status_text("", "", contnode, classes=classes, tooltip=tooltip)
-        winner: Target | None = self.data["winners"].get(target)
+            return None
+        winner: Target | None = self.data["winners"].get(key)
         for kind in links.order(config.link):
             if kind == "table":
-                if winner is None:
-                    continue
-                ref = make_refnode(
-                    builder,
-                    fromdocname,
-                    winner.docname,
-                    winner.anchor,
-                    contnode,
-                    tooltip,
-                )
-                uri = ref.get("refuri", "")
-                if uri.count("#") > 1:
-                    # singlehtml since Sphinx 8.2 gives "#document-<doc>#<id>";
-                    # everything is on one page, so the row id alone is the link.
-                    ref["refuri"] = "#" + winner.anchor
-                ref["classes"].extend(classes)
-                return ref
+                if winner is not None:
+                    return Destination(row=winner)
+                continue
             url = links.external_url(entry, kind, config.link, config.locale)
             if url:
-                if config.link == "table":
-                    logger.warning(
-                        "httpstatus_link is 'table' but no indexed status table "
-                        "lists %s; linking to %s",
-                        target,
-                        url,
-                        location=node,
-                        type="httpstatus",
-                        subtype="link",
-                    )
-                ref = nodes.reference("", "", contnode, refuri=url, internal=False)
-                if tooltip:
-                    ref["reftitle"] = tooltip
-                ref["classes"].extend(classes)
-                return ref
-        return status_text("", "", contnode, classes=classes, tooltip=tooltip)
-
-    def resolve_any_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        target: str,
-        node: pending_xref,
-        contnode: nodes.Element,
-    ) -> list[tuple[str, nodes.reference]]:
-        return []  # status references are not offered to :any:
+                return Destination(url=url, fallback_from_table=config.link == "table")
+        return None
 
 
 class HTTPDomain(Domain):
@@ -244,6 +225,7 @@ class HTTPDomain(Domain):
 def update_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """After reading: fix each code's link target; rewrite referrers if it moved."""
     domain: HTTPStatusDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    domain._destinations.clear()
     winners = domain.winners()
     if winners == domain.data["winners"]:
         return []

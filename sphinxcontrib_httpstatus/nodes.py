@@ -1,21 +1,24 @@
-"""The doctree node for an unlinked status reference, and how each format renders it.
+"""The doctree nodes of status references, and how each format renders them.
 
-Linked references become ordinary ``reference`` nodes (their tooltip is the
-``reftitle``, which HTML writes as ``title``). Unlinked ones, from ``!404``,
-``httpstatus_link = "none"`` or a code with no page anywhere, are a
-:class:`status_text` node: HTML writes it as a ``<span>`` with the same classes
-and ``title``; Sphinx's other writers (LaTeX, text, man, Texinfo) write its
-text. For any other builder, :func:`adapt_for_format` turns it into a
-plain ``inline`` before writing, so no writer meets a node it does not know.
-(Titles copied into a resolved toctree are not in the resolved doctree; the
-built-in writers' visitors cover those.)
+:class:`status_reference` is a linked reference: the role records the code
+(``target``), CSS classes and ``tooltip``; where it links is decided only when
+the page is written, by the ``httpstatus`` domain (a table row of this project,
+or a URL). The HTML writer turns it straight into one ``<a>`` (or a ``<span>``
+when there is nowhere to link), without going through Sphinx's generic
+cross-reference machinery: that is most of what makes a reference cheap.
+:class:`status_text` is an unlinked one (``!404``, ``httpstatus_link =
+"none"``): a ``<span>`` with the same classes and ``title``.
 
-The same handler adapts status tables to non-HTML writers: it puts a
-row's state marker in parentheses, as there is no badge to set it apart; it
-moves the ids of indexed rows into a target in the row's first cell, since
-LaTeX labels and Texinfo anchors are made from targets, not table rows; and for
-man pages, whose tables cannot span columns, it splits a class heading row into
-cells.
+For every other format, :func:`adapt_for_format` (at ``doctree-resolved``)
+turns both into plain docutils nodes (a ``reference`` or an ``inline``), so no
+writer meets a node it does not know; Sphinx's own non-HTML writers also get
+visitors that write the text, for titles copied into a resolved toctree.
+
+The same handler adapts status tables to non-HTML writers: it puts a row's
+state marker in parentheses, as there is no badge to set it apart; it moves the
+ids of indexed rows into a target in the row's first cell, since LaTeX labels
+and Texinfo anchors are made from targets, not table rows; and for man pages,
+whose tables cannot span columns, it splits a class heading row into cells.
 """
 
 from __future__ import annotations
@@ -23,30 +26,114 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
+from sphinx.util.nodes import make_refnode
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.util.docutils import SphinxTranslator
     from sphinx.writers.html5 import HTML5Translator
+
+    from .domain import Destination, HTTPStatusDomain
 
 
 class status_text(nodes.Inline, nodes.TextElement):
     """An unlinked status reference: text with classes and a ``tooltip``."""
 
 
+class status_reference(nodes.Inline, nodes.TextElement):
+    """A linked status reference to ``target`` (``"404"``, ``"4xx"``)."""
+
+
+def _domain(builder: Builder) -> HTTPStatusDomain:
+    from .domain import DOMAIN
+
+    domain: HTTPStatusDomain = builder.env.get_domain(DOMAIN)  # type: ignore[assignment]
+    return domain
+
+
+def _attributes(node: nodes.Element) -> dict[str, Any]:
+    tooltip = node.get("tooltip")
+    return {"title": tooltip} if tooltip else {}
+
+
 def visit_status_text_html(self: HTML5Translator, node: status_text) -> None:
-    attributes: dict[str, Any] = {}
-    if node.get("tooltip"):
-        attributes["title"] = node["tooltip"]
-    self.body.append(self.starttag(node, "span", "", **attributes))
+    self.body.append(self.starttag(node, "span", "", **_attributes(node)))
 
 
 def depart_status_text_html(self: HTML5Translator, node: status_text) -> None:
     self.body.append("</span>")
 
 
-def _write_children(self: SphinxTranslator, node: status_text) -> None:
+def _href(builder: Builder, docname: str, destination: Destination) -> str:
+    """The ``href`` of *destination* from page *docname*, as make_refnode would."""
+    if destination.row is None:
+        return destination.url or ""
+    anchor = destination.row.anchor
+    if destination.row.docname == docname:
+        return "#" + anchor
+    uri = builder.get_relative_uri(docname, destination.row.docname)
+    # singlehtml points at "#document-<doc>": there, the row id alone is right.
+    return "#" + anchor if "#" in uri else f"{uri}#{anchor}"
+
+
+def _in_link(node: nodes.Node) -> bool:
+    """Whether *node* sits inside a link already (a title in a toctree entry)."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.reference):
+            return True
+        parent = parent.parent
+    return False
+
+
+def visit_status_reference_html(self: HTML5Translator, node: status_reference) -> None:
+    attributes = _attributes(node)
+    destination = None
+    if not _in_link(node):
+        destination = _domain(self.builder).destination(node["target"], node)
+    if destination is None:
+        self.body.append(self.starttag(node, "span", "", **attributes))
+        self.context.append("</span>")
+        return
+    docname = self.builder.current_docname
+    attributes["href"] = _href(self.builder, docname, destination)
+    internal = destination.row is not None
+    attributes["class"] = "reference internal" if internal else "reference external"
+    self.body.append(self.starttag(node, "a", "", **attributes))
+    self.context.append("</a>")
+
+
+def depart_status_reference_html(self: HTML5Translator, node: status_reference) -> None:
+    self.body.append(self.context.pop())
+
+
+def _write_children(self: SphinxTranslator, node: nodes.Element) -> None:
     """Visitor and departure for writers with no tooltips: the text is enough."""
+
+
+def _as_docutils(
+    builder: Builder, docname: str, node: status_reference
+) -> nodes.Element:
+    """A linked reference as the plain node non-HTML writers know."""
+    destination = _domain(builder).destination(node["target"], node)
+    classes = list(node["classes"])
+    if destination is None:
+        return nodes.inline(node.rawsource, "", *node.children, classes=classes)
+    if destination.row is not None:
+        ref = make_refnode(
+            builder,
+            docname,
+            destination.row.docname,
+            destination.row.anchor,
+            list(node.children),
+            node.get("tooltip", ""),
+        )
+    else:
+        ref = nodes.reference("", "", *node.children, refuri=destination.url)
+        ref["internal"] = False
+    ref["classes"] = classes
+    return ref
 
 
 def adapt_for_format(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -54,6 +141,8 @@ def adapt_for_format(app: Sphinx, doctree: nodes.document, docname: str) -> None
     output_format = app.builder.format
     if output_format == "html":
         return
+    for link in list(doctree.findall(status_reference)):
+        link.replace_self(_as_docutils(app.builder, docname, link))
     for node in list(doctree.findall(status_text)):
         node.replace_self(
             nodes.inline(node.rawsource, "", *node.children, classes=node["classes"])
@@ -84,16 +173,12 @@ def _adapt_table(table: nodes.table, output_format: str) -> None:
 
 
 def setup_nodes(app: Sphinx) -> None:
-    """Register the node, its visitors and the per-format adaptation."""
+    """Register the nodes, their visitors and the per-format adaptation."""
     plain = (_write_children, _write_children)
-    app.add_node(
-        status_text,
-        html=(visit_status_text_html, depart_status_text_html),
-        latex=plain,
-        text=plain,
-        man=plain,
-        texinfo=plain,
-    )
-    # doctree-resolved runs after the post-transforms that resolve references
-    # (which may produce status_text) and before the writer.
+    for node, html in (
+        (status_text, (visit_status_text_html, depart_status_text_html)),
+        (status_reference, (visit_status_reference_html, depart_status_reference_html)),
+    ):
+        app.add_node(node, html=html, latex=plain, text=plain, man=plain, texinfo=plain)
+    # doctree-resolved runs after references are resolved and before the writer.
     app.connect("doctree-resolved", adapt_for_format)

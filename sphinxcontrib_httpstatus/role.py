@@ -22,16 +22,15 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from .config import Settings, settings
 from .dataset import StatusClass, StatusCode, normalize_phrase, quote
-from .domain import DOMAIN, XREF_TYPE, HTTPStatusDomain
+from .domain import DOMAIN, HTTPStatusDomain
 from .labels import labels
-from .nodes import status_text
+from .nodes import status_reference, status_text
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
@@ -107,17 +106,8 @@ class StatusRole(SphinxRole):
             )
         else:
             key = entry.key if isinstance(entry, StatusClass) else str(entry.code)
-            node = addnodes.pending_xref(
-                self.rawtext,
-                nodes.Text(content),
-                refdomain=DOMAIN,
-                reftype=XREF_TYPE,
-                reftarget=key,
-                refdoc=self.env.docname,
-                refexplicit=True,
-                refwarn=False,
-                reftitle=hint,
-                classes=classes,
+            node = status_reference(
+                self.rawtext, content, target=key, classes=classes, tooltip=hint
             )
             domain: HTTPStatusDomain = self.env.get_domain(DOMAIN)  # type: ignore[assignment]
             domain.note_referrer(self.env.docname)
