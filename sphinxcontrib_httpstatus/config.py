@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from sphinx.util import logging
@@ -69,6 +69,9 @@ class Settings:
     link: str
     format: str
     tooltips: bool
+    #: What each role text seen so far renders as (see :mod:`.role`): the
+    #: settings are per build, and so is this memo.
+    renderings: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def register(app: Sphinx) -> None:

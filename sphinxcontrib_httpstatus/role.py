@@ -19,7 +19,7 @@ its code warns (``httpstatus.phrase``) and renders the dataset's phrase.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from docutils import nodes
 from sphinx.util import logging
@@ -79,40 +79,71 @@ def label(entry: StatusCode | StatusClass, config: Settings) -> str:
     )
 
 
+class Rendering(NamedTuple):
+    """What a role target renders as: text, link key, classes and tooltip."""
+
+    content: str
+    #: The code or class to link to; ``None`` for an unlinked reference.
+    key: str | None
+    classes: tuple[str, ...]
+    tooltip: str
+
+
 class StatusRole(SphinxRole):
     """``:http:status:`404```: a linked, tooltipped status code reference."""
 
     def run(self) -> tuple[list[Node], list[system_message]]:
+        config = settings(self.config)
+        # A project writes the same few targets thousands of times: what a
+        # clean target renders as is worked out once per build.
+        rendering = config.renderings.get(self.text)
+        if rendering is None:
+            rendering = self._render(config)
+            if rendering is None:
+                # An empty target (:http:status:`\ `) shows its whole markup,
+                # so the reader still sees where the mistake is.
+                shown = self.text if self.text.strip() else self.rawtext
+                return [nodes.problematic(self.rawtext, shown)], []
+        content, key, classes, hint = rendering
+        if key is None:
+            node: nodes.Element = status_text(
+                self.rawtext, content, classes=list(classes), tooltip=hint
+            )
+        else:
+            node = status_reference(
+                self.rawtext, content, target=key, classes=list(classes), tooltip=hint
+            )
+            domain: HTTPStatusDomain = self.env.get_domain(DOMAIN)  # type: ignore[assignment]
+            domain.note_referrer(self.env.docname)
+        self.set_source_info(node)
+        return [node], []
+
+    def _render(self, config: Settings) -> Rendering | None:
+        """Resolve this role's text: its rendering, or ``None`` after a warning.
+
+        Renderings of targets that resolved without a warning are remembered
+        (warnings must be given at every place they occur).
+        """
         text = self.text
         linked = not text.startswith("!")
         if not linked:
             text = text[1:]
         has_title, title, target = split_explicit_title(text)
         target = target.strip()
-        config = settings(self.config)
+        warned = self._warnings
         entry = self._resolve(target, config)
         if entry is None:
-            # An empty target (:http:status:`\ `) shows its whole markup, so
-            # the reader still sees where the mistake is.
-            shown = self.text if self.text.strip() else self.rawtext
-            return [nodes.problematic(self.rawtext, shown)], []
-
-        classes = css_classes(entry)
-        hint = tooltip(entry, config.language) if config.tooltips else ""
-        content = title if has_title else label(entry, config)
-        if not linked or config.link == "none":
-            node: nodes.Element = status_text(
-                self.rawtext, content, classes=classes, tooltip=hint
-            )
-        else:
-            key = entry.key if isinstance(entry, StatusClass) else str(entry.code)
-            node = status_reference(
-                self.rawtext, content, target=key, classes=classes, tooltip=hint
-            )
-            domain: HTTPStatusDomain = self.env.get_domain(DOMAIN)  # type: ignore[assignment]
-            domain.note_referrer(self.env.docname)
-        self.set_source_info(node)
-        return [node], []
+            return None
+        key = entry.key if isinstance(entry, StatusClass) else str(entry.code)
+        rendering = Rendering(
+            content=title if has_title else label(entry, config),
+            key=key if linked and config.link != "none" else None,
+            classes=tuple(css_classes(entry)),
+            tooltip=tooltip(entry, config.language) if config.tooltips else "",
+        )
+        if self._warnings == warned:
+            config.renderings[self.text] = rendering
+        return rendering
 
     def _resolve(
         self, target: str, config: Settings
@@ -141,7 +172,10 @@ class StatusRole(SphinxRole):
         self._warn("unknown", f"{what}: {_EXPECTED}")
         return None
 
+    _warnings = 0
+
     def _warn(self, subtype: str, message: str) -> None:
+        self._warnings += 1
         logger.warning(
             "%s [%s]",
             message,
