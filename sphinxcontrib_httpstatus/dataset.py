@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final, Literal, cast
@@ -108,7 +108,16 @@ def resolve_language(language: str | None, available: Iterable[str]) -> str | No
     ``zh_CN``; ``en_GB`` selects ``en``. Matching ignores case and accepts ``-``
     or ``_`` as the separator.
     """
-    if not language or not _LANGUAGE_RE.fullmatch(language):
+    if not language:
+        return None
+    # Asked for every reference (its description, its MDN locale): memoised on
+    # the tag and the few keys it is matched against.
+    return _resolve_language(language, tuple(available))
+
+
+@lru_cache(maxsize=1024)
+def _resolve_language(language: str, available: tuple[str, ...]) -> str | None:
+    if not _LANGUAGE_RE.fullmatch(language):
         return None
     parts = language.replace("-", "_").lower().split("_")
     by_key = {key.replace("-", "_").lower(): key for key in available}
