@@ -79,7 +79,7 @@ class HTTPStatusDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         # key -> Destination, filled while writing; emptied after each read.
-        self._destinations: dict[str, Destination | None] = {}
+        self._destinations: dict[tuple[str, bool], Destination | None] = {}
 
     @property
     def targets(self) -> dict[str, list[Target]]:
@@ -172,17 +172,21 @@ class HTTPStatusDomain(Domain):
                 subtype="duplicate",
             )
 
-    def destination(self, key: str, location: Element) -> Destination | None:
+    def destination(
+        self, key: str, location: Element, *, tables: bool = True
+    ) -> Destination | None:
         """Where a reference to *key* (``"404"``, ``"4xx"``) links, in link-mode order.
 
         The answer does not depend on the referring page, so it is worked out
         once per key and build; only the ``httpstatus.link`` warning, which
-        names the reference's own place, is given every time.
+        names the reference's own place, is given every time. With
+        ``tables=False``, table rows are passed over (for an output that
+        leaves the table's page out, such as one LaTeX document of several).
         """
         try:
-            found = self._destinations[key]
+            found = self._destinations[key, tables]
         except KeyError:
-            found = self._destinations[key] = self._find_destination(key)
+            found = self._destinations[key, tables] = self._find(key, tables)
         if found is not None and found.fallback_from_table:
             logger.warning(
                 "httpstatus_link is 'table' but no indexed status table lists %s; "
@@ -195,12 +199,12 @@ class HTTPStatusDomain(Domain):
             )
         return found
 
-    def _find_destination(self, key: str) -> Destination | None:
+    def _find(self, key: str, tables: bool) -> Destination | None:
         config = settings(self.env.config)
         entry = config.registry.lookup(key)
         if entry is None:  # a custom code removed since the page was read
             return None
-        winner: Target | None = self.data["winners"].get(key)
+        winner: Target | None = self.data["winners"].get(key) if tables else None
         for kind in links.order(config.link):
             if kind == "table":
                 if winner is not None:
@@ -208,7 +212,8 @@ class HTTPStatusDomain(Domain):
                 continue
             url = links.external_url(entry, kind, config.link, config.locale)
             if url:
-                return Destination(url=url, fallback_from_table=config.link == "table")
+                fallback = config.link == "table" and tables
+                return Destination(url=url, fallback_from_table=fallback)
         return None
 
 

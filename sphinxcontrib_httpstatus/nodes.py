@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
+from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
 if TYPE_CHECKING:
@@ -116,22 +117,30 @@ def _as_docutils(
     builder: Builder, docname: str, node: status_reference
 ) -> nodes.Element:
     """A linked reference as the plain node non-HTML writers know."""
-    destination = _domain(builder).destination(node["target"], node)
+    domain = _domain(builder)
     classes = list(node["classes"])
-    if destination is None:
+    destination = domain.destination(node["target"], node)
+    if destination is not None and destination.row is not None:
+        try:
+            ref = make_refnode(
+                builder,
+                docname,
+                destination.row.docname,
+                destination.row.anchor,
+                list(node.children),
+                node.get("tooltip", ""),
+            )
+        except NoUri:
+            # The table's page is not part of this output (a LaTeX document
+            # that leaves it out): link as if the project had no table.
+            destination = domain.destination(node["target"], node, tables=False)
+        else:
+            ref["classes"] = classes
+            return ref
+    if destination is None or destination.url is None:
         return nodes.inline(node.rawsource, "", *node.children, classes=classes)
-    if destination.row is not None:
-        ref = make_refnode(
-            builder,
-            docname,
-            destination.row.docname,
-            destination.row.anchor,
-            list(node.children),
-            node.get("tooltip", ""),
-        )
-    else:
-        ref = nodes.reference("", "", *node.children, refuri=destination.url)
-        ref["internal"] = False
+    ref = nodes.reference("", "", *node.children, refuri=destination.url)
+    ref["internal"] = False
     ref["classes"] = classes
     return ref
 

@@ -210,3 +210,21 @@ def test_texinfo(app: Sphinx, warning: StringIO) -> None:
     ]:
         assert f"@ref{{{ids[f'http-status-{key}']},,{text}}}" in texi
     assert "@multitable" in texi
+
+
+@pytest.mark.sphinx("latex", testroot="table-latex-partial")
+def test_latex_document_without_the_table_links_externally(
+    app: Sphinx, warning: StringIO
+) -> None:
+    # The manual leaves the table's page out, so its rows have no label there:
+    # references fall back to MDN instead of pointing nowhere (or crashing).
+    app.build()
+    assert warnings_of(warning) == []
+    manual = text_of(app, "manual.tex")
+    mdn = "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404"
+    assert rf"\sphinxhref{{{mdn}}}" in manual
+    assert "http-status-404" not in manual
+    # The document that holds the table links into it.
+    reference = text_of(app, "reference.tex")
+    assert r"\label{\detokenize{reference:http-status-404}}" in reference
+    assert r"\hyperref[\detokenize{reference:http-status-404}]" in reference
