@@ -80,6 +80,9 @@ class HTTPStatusDomain(Domain):
         super().__init__(env)
         # key -> Destination, filled while writing; emptied after each read.
         self._destinations: dict[tuple[str, bool], Destination | None] = {}
+        #: HTML start tags of references, keyed by href, tooltip and classes
+        #: (see :mod:`.nodes`); like the destinations, valid for one build.
+        self.start_tags: dict[tuple[str | None, ...], str] = {}
 
     @property
     def targets(self) -> dict[str, list[Target]]:
@@ -231,6 +234,7 @@ def update_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """After reading: fix each code's link target; rewrite referrers if it moved."""
     domain: HTTPStatusDomain = env.domains[DOMAIN]  # type: ignore[assignment]
     domain._destinations.clear()
+    domain.start_tags.clear()
     winners = domain.winners()
     if winners == domain.data["winners"]:
         return []

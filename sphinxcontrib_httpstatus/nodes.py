@@ -89,20 +89,27 @@ def _in_link(node: nodes.Node) -> bool:
 
 
 def visit_status_reference_html(self: HTML5Translator, node: status_reference) -> None:
-    attributes = _attributes(node)
-    destination = None
+    domain = _domain(self.builder)
+    href = kind = None
     if not _in_link(node):
-        destination = _domain(self.builder).destination(node["target"], node)
-    if destination is None:
-        self.body.append(self.starttag(node, "span", "", **attributes))
-        self.context.append("</span>")
-        return
-    docname = self.builder.current_docname
-    attributes["href"] = _href(self.builder, docname, destination)
-    internal = destination.row is not None
-    attributes["class"] = "reference internal" if internal else "reference external"
-    self.body.append(self.starttag(node, "a", "", **attributes))
-    self.context.append("</a>")
+        destination = domain.destination(node["target"], node)
+        if destination is not None:
+            href = _href(self.builder, self.builder.current_docname, destination)
+            kind = "external" if destination.row is None else "internal"
+    # Thousands of references share a handful of start tags: build each once.
+    key = (href, kind, node.get("tooltip", ""), *node["classes"])
+    tag = None if node["ids"] else domain.start_tags.get(key)
+    if tag is None:
+        attributes = _attributes(node)
+        if href is None:
+            tag = self.starttag(node, "span", "", **attributes)
+        else:
+            attributes.update(href=href, **{"class": f"reference {kind}"})
+            tag = self.starttag(node, "a", "", **attributes)
+        if not node["ids"]:
+            domain.start_tags[key] = tag
+    self.body.append(tag)
+    self.context.append("</span>" if href is None else "</a>")
 
 
 def depart_status_reference_html(self: HTML5Translator, node: status_reference) -> None:
