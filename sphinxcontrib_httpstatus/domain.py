@@ -202,6 +202,11 @@ class HTTPStatusDomain(Domain):
             )
         return found
 
+    def forget_write_caches(self) -> None:
+        """Drop what the last write phase worked out: rows may have moved."""
+        self._destinations.clear()
+        self.start_tags.clear()
+
     def _find(self, key: str, tables: bool) -> Destination | None:
         config = settings(self.env.config)
         entry = config.registry.lookup(key)
@@ -233,8 +238,7 @@ class HTTPDomain(Domain):
 def update_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """After reading: fix each code's link target; rewrite referrers if it moved."""
     domain: HTTPStatusDomain = env.domains[DOMAIN]  # type: ignore[assignment]
-    domain._destinations.clear()
-    domain.start_tags.clear()
+    domain.forget_write_caches()
     winners = domain.winners()
     if winners == domain.data["winners"]:
         return []
