@@ -272,6 +272,7 @@ class StatusTable(SphinxDirective):
         def register(key: str, row: nodes.row) -> None:
             if not indexed:
                 return
+            row["classes"].append("http-status-indexed")
             domain.note_target(key, Target(self.env.docname, self.lineno, anchor(key)))
             if anchor(key) not in used_ids and not row["ids"]:
                 row["ids"].append(anchor(key))
@@ -295,8 +296,6 @@ class StatusTable(SphinxDirective):
                     )
             row = _row([self._cell(entry, c, language, indexed) for c in columns])
             row["classes"] += css_classes(entry)[1:]
-            if indexed:
-                row["classes"].append("http-status-indexed")
             register(str(entry.code), row)
             body += row
         return table
@@ -310,12 +309,9 @@ class StatusTable(SphinxDirective):
             if width > 1
             else nodes.entry("", para)
         )
-        row = nodes.row(
+        return nodes.row(
             "", entry, classes=["http-status-group", f"http-status-{cls.key}"]
         )
-        if "no-index" not in self.options and "noindex" not in self.options:
-            row["classes"].append("http-status-indexed")
-        return row
 
     def _cell(
         self, entry: StatusCode, column: str, language: str, indexed: bool
