@@ -130,8 +130,7 @@ class StatusRole(SphinxRole):
             text = text[1:]
         has_title, title, target = split_explicit_title(text)
         target = target.strip()
-        warned = self._warnings
-        entry = self._resolve(target, config)
+        entry, clean = self._resolve(target, config)
         if entry is None:
             return None
         key = entry.key if isinstance(entry, StatusClass) else str(entry.code)
@@ -141,18 +140,22 @@ class StatusRole(SphinxRole):
             classes=tuple(css_classes(entry)),
             tooltip=tooltip(entry, config.language) if config.tooltips else "",
         )
-        if self._warnings == warned:
+        if clean:
             config.renderings[self.text] = rendering
         return rendering
 
     def _resolve(
         self, target: str, config: Settings
-    ) -> StatusCode | StatusClass | None:
-        """Find the entry for *target*, warning when it does not resolve cleanly."""
+    ) -> tuple[StatusCode | StatusClass | None, bool]:
+        """Find the entry for *target*, warning when it does not resolve cleanly.
+
+        Returns the entry (``None`` if there is none) and whether it resolved
+        without a warning.
+        """
         registry = config.registry
         entry = registry.lookup(target) if target else None
         if entry is not None:
-            return entry
+            return entry, True
         match = _CODE_AND_PHRASE.fullmatch(target)
         # Only words count as a phrase: "404 Gone" is a wrong phrase, "404 404"
         # or "404 4xx" no phrase at all.
@@ -161,21 +164,19 @@ class StatusRole(SphinxRole):
             if code is not None:
                 phrase = normalize_phrase(match.group(2))
                 known = {normalize_phrase(p) for p in (code.phrase, *code.aliases)}
-                if phrase not in known:
-                    self._warn(
-                        "phrase",
-                        f"{quote(match.group(2).strip())} is not the phrase of "
-                        f"{code.code}; rendering {code.code} {code.phrase!r}",
-                    )
-                return code
+                if phrase in known:
+                    return code, True
+                self._warn(
+                    "phrase",
+                    f"{quote(match.group(2).strip())} is not the phrase of "
+                    f"{code.code}; rendering {code.code} {code.phrase!r}",
+                )
+                return code, False
         what = "empty target" if not target else f"unknown HTTP status {quote(target)}"
         self._warn("unknown", f"{what}: {_EXPECTED}")
-        return None
-
-    _warnings = 0
+        return None, False
 
     def _warn(self, subtype: str, message: str) -> None:
-        self._warnings += 1
         logger.warning(
             "%s [%s]",
             message,
