@@ -80,9 +80,9 @@ class HTTPStatusDomain(Domain):
         super().__init__(env)
         # key -> Destination, filled while writing; emptied after each read.
         self._destinations: dict[tuple[str, bool], Destination | None] = {}
-        #: HTML start tags of references, keyed by href, tooltip and classes
-        #: (see :mod:`.nodes`); like the destinations, valid for one build.
-        self.start_tags: dict[tuple[str | None, ...], str] = {}
+        #: HTML start and end tags of references, keyed by page, target,
+        #: tooltip and classes (see :mod:`.nodes`); valid for one build.
+        self.start_tags: dict[tuple[str, ...], tuple[str, str]] = {}
 
     @property
     def targets(self) -> dict[str, list[Target]]:

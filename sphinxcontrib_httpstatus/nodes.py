@@ -29,6 +29,8 @@ from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
+from .domain import DOMAIN
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -47,8 +49,6 @@ class status_reference(nodes.Inline, nodes.TextElement):
 
 
 def _domain(builder: Builder) -> HTTPStatusDomain:
-    from .domain import DOMAIN
-
     domain: HTTPStatusDomain = builder.env.get_domain(DOMAIN)  # type: ignore[assignment]
     return domain
 
@@ -79,9 +79,13 @@ def _href(builder: Builder, docname: str, destination: Destination) -> str:
 
 
 def _in_link(node: nodes.Node) -> bool:
-    """Whether *node* sits inside a link already (a title in a toctree entry)."""
-    parent = node.parent
-    while parent is not None:
+    """Whether *node* sits inside a link already (a title in a toctree entry).
+
+    Only inline ancestors can be a link around it, so the walk stops at the
+    first block-level one: for a reference in a paragraph, that is its parent.
+    """
+    parent: nodes.Element | None = node.parent
+    while isinstance(parent, nodes.Inline):
         if isinstance(parent, nodes.reference):
             return True
         parent = parent.parent
@@ -90,26 +94,45 @@ def _in_link(node: nodes.Node) -> bool:
 
 def visit_status_reference_html(self: HTML5Translator, node: status_reference) -> None:
     domain = _domain(self.builder)
-    href = kind = None
-    if not _in_link(node):
-        destination = domain.destination(node["target"], node)
-        if destination is not None:
-            href = _href(self.builder, self.builder.current_docname, destination)
-            kind = "external" if destination.row is None else "internal"
-    # Thousands of references share a handful of start tags: build each once.
-    key = (href, kind, node.get("tooltip", ""), *node["classes"])
-    tag = None if node["ids"] else domain.start_tags.get(key)
-    if tag is None:
-        attributes = _attributes(node)
-        if href is None:
-            tag = self.starttag(node, "span", "", **attributes)
-        else:
-            attributes.update(href=href, **{"class": f"reference {kind}"})
-            tag = self.starttag(node, "a", "", **attributes)
-        if not node["ids"]:
-            domain.start_tags[key] = tag
-    self.body.append(tag)
-    self.context.append("</span>" if href is None else "</a>")
+    in_link = _in_link(node)
+    if node["ids"] or in_link:
+        start, end, _ = _tags(self, domain, node, linked=not in_link)
+    else:
+        # Thousands of references on a page share a handful of tags: each
+        # pair is built once per page and build.
+        key = (
+            self.builder.current_docname,
+            node["target"],
+            node.get("tooltip", ""),
+            *node["classes"],
+        )
+        try:
+            start, end = domain.start_tags[key]
+        except KeyError:
+            start, end, warned = _tags(self, domain, node, linked=True)
+            if not warned:  # a warning is due at every occurrence
+                domain.start_tags[key] = start, end
+    self.body.append(start)
+    self.context.append(end)
+
+
+def _tags(
+    self: HTML5Translator,
+    domain: HTTPStatusDomain,
+    node: status_reference,
+    *,
+    linked: bool,
+) -> tuple[str, str, bool]:
+    """The start and end tags of *node*, and whether working them out warned."""
+    attributes = _attributes(node)
+    destination = domain.destination(node["target"], node) if linked else None
+    if destination is None:
+        return self.starttag(node, "span", "", **attributes), "</span>", False
+    href = _href(self.builder, self.builder.current_docname, destination)
+    kind = "external" if destination.row is None else "internal"
+    attributes.update(href=href, **{"class": f"reference {kind}"})
+    start = self.starttag(node, "a", "", **attributes)
+    return start, "</a>", destination.fallback_from_table
 
 
 def depart_status_reference_html(self: HTML5Translator, node: status_reference) -> None:
