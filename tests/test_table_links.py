@@ -146,13 +146,17 @@ def test_link_table_falls_back_with_a_warning(app: Sphinx, warning: StringIO) ->
         ("500 Internal Server Error", mdn(500)),
         ("4xx Client Error", "reference.html#http-status-400"),
         ("5xx Server Error", mdn_5xx),
+        ("200 OK", mdn(200)),
     ]
+    # One warning per occurrence, each at its own line: a target rendered
+    # before still warns where it is written again.
     found = warnings_of(warning)
-    assert len(found) == 3, "\n".join(found)
+    assert len(found) == 4, "\n".join(found)
     for line, target, url in [
         (9, "200", mdn(200)),
         (10, "500", mdn(500)),
         (12, "5xx", mdn_5xx),
+        (14, "200", mdn(200)),
     ]:
         (message,) = [w for w in found if f"index.rst:{line}: WARNING: " in w]
         assert message.endswith("[httpstatus.link]"), message
