@@ -80,9 +80,6 @@ class HTTPStatusDomain(Domain):
         super().__init__(env)
         # key -> Destination, filled while writing; emptied after each read.
         self._destinations: dict[tuple[str, bool], Destination | None] = {}
-        #: HTML start and end tags of references, keyed by page, target,
-        #: tooltip and classes (see :mod:`.nodes`); valid for one build.
-        self.start_tags: dict[tuple[str, ...], tuple[str, str]] = {}
 
     @property
     def targets(self) -> dict[str, list[Target]]:
@@ -205,7 +202,6 @@ class HTTPStatusDomain(Domain):
     def forget_write_caches(self) -> None:
         """Drop what the last write phase worked out: rows may have moved."""
         self._destinations.clear()
-        self.start_tags.clear()
 
     def _find(self, key: str, tables: bool) -> Destination | None:
         config = settings(self.env.config)

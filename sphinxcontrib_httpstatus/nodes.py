@@ -93,39 +93,33 @@ def _in_link(node: nodes.Node) -> bool:
 
 
 def visit_status_reference_html(self: HTML5Translator, node: status_reference) -> None:
-    domain = _domain(self.builder)
     in_link = _in_link(node)
     if node["ids"] or in_link:
-        start, end, _ = _tags(self, domain, node, linked=not in_link)
+        start, end, _ = _tags(self, node, linked=not in_link)
     else:
         # Thousands of references on a page share a handful of tags: each
-        # pair is built once per page and build.
-        key = (
-            self.builder.current_docname,
-            node["target"],
-            node.get("tooltip", ""),
-            *node["classes"],
-        )
+        # pair is built once per page, and kept by the page's translator.
+        tags: dict[tuple[str, ...], tuple[str, str]]
+        tags = self.__dict__.setdefault("_httpstatus_tags", {})
+        key = (node["target"], node.get("tooltip", ""), *node["classes"])
         try:
-            start, end = domain.start_tags[key]
+            start, end = tags[key]
         except KeyError:
-            start, end, warned = _tags(self, domain, node, linked=True)
+            start, end, warned = _tags(self, node, linked=True)
             if not warned:  # a warning is due at every occurrence
-                domain.start_tags[key] = start, end
+                tags[key] = start, end
     self.body.append(start)
     self.context.append(end)
 
 
 def _tags(
-    self: HTML5Translator,
-    domain: HTTPStatusDomain,
-    node: status_reference,
-    *,
-    linked: bool,
+    self: HTML5Translator, node: status_reference, *, linked: bool
 ) -> tuple[str, str, bool]:
     """The start and end tags of *node*, and whether working them out warned."""
     attributes = _attributes(node)
-    destination = domain.destination(node["target"], node) if linked else None
+    destination = None
+    if linked:
+        destination = _domain(self.builder).destination(node["target"], node)
     if destination is None:
         return self.starttag(node, "span", "", **attributes), "</span>", False
     href = _href(self.builder, self.builder.current_docname, destination)

@@ -106,23 +106,6 @@ class Rendering(NamedTuple):
     smartquotes: bool
 
 
-def _node(env: BuildEnvironment, rawtext: str, rendering: Rendering) -> nodes.Element:
-    """The doctree node of a reference rendered as *rendering*."""
-    content, key, classes, hint, smartquotes = rendering
-    # Text with nothing for smart quotes to change is marked so, which spares
-    # Sphinx's SmartQuotes transform its work on thousands of references.
-    extra = {} if smartquotes else {"support_smartquotes": False}
-    if key is None:
-        return status_text(
-            rawtext, content, classes=list(classes), tooltip=hint, **extra
-        )
-    domain: HTTPStatusDomain = env.get_domain(DOMAIN)  # type: ignore[assignment]
-    domain.note_referrer(env.docname)
-    return status_reference(
-        rawtext, content, target=key, classes=list(classes), tooltip=hint, **extra
-    )
-
-
 class StatusRole(SphinxRole):
     """``:http:status:`404```: a linked, tooltipped status code reference."""
 
@@ -146,7 +129,7 @@ class StatusRole(SphinxRole):
             return super().__call__(
                 name, rawtext, text, lineno, inliner, options, content
             )
-        node = _node(env, rawtext, rendering)
+        node = self._node(env, inliner.document, rawtext, rendering)
         # As set_source_info() would, for the reporter's view of *lineno*.
         where: tuple[str, int] = inliner.reporter.get_source_and_line(lineno)  # type: ignore[assignment]
         node.source, node.line = where
@@ -160,9 +143,39 @@ class StatusRole(SphinxRole):
             # so the reader still sees where the mistake is.
             shown = self.text if self.text.strip() else self.rawtext
             return [nodes.problematic(self.rawtext, shown)], []
-        node = _node(self.env, self.rawtext, rendering)
+        node = self._node(self.env, self.inliner.document, self.rawtext, rendering)
         self.set_source_info(node)
         return [node], []
+
+    #: The document whose first linked reference was last seen (see _node).
+    _noted: nodes.document | None = None
+
+    def _node(
+        self,
+        env: BuildEnvironment,
+        document: nodes.document,
+        rawtext: str,
+        rendering: Rendering,
+    ) -> nodes.Element:
+        """The doctree node of a reference in *document* rendered as *rendering*."""
+        content, key, classes, hint, smartquotes = rendering
+        # Text with nothing for smart quotes to change is marked so, which
+        # spares Sphinx's SmartQuotes transform thousands of references.
+        extra = {} if smartquotes else {"support_smartquotes": False}
+        if key is None:
+            return status_text(
+                rawtext, content, classes=list(classes), tooltip=hint, **extra
+            )
+        if document is not self._noted:
+            # Once per parsed document, not per reference: the domain records
+            # which documents link to status codes (a new parse of a page is
+            # a new document, so a re-read page is recorded again).
+            self._noted = document
+            domain: HTTPStatusDomain = env.get_domain(DOMAIN)  # type: ignore[assignment]
+            domain.note_referrer(env.docname)
+        return status_reference(
+            rawtext, content, target=key, classes=list(classes), tooltip=hint, **extra
+        )
 
     def _render(self, config: Settings) -> Rendering | None:
         """Resolve this role's text: its rendering, or ``None`` after a warning.
