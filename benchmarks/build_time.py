@@ -360,6 +360,59 @@ def build(root: Path, builder: str, env: dict[str, str] | None = None) -> Build:
     return result
 
 
+def count_instructions(
+    root: Path, builder: str, env: dict[str, str], output: Path
+) -> int:
+    """The machine instructions one from-scratch build of *root* executes.
+
+    Counted by valgrind's callgrind, which runs the build on a simulated CPU
+    (some fifty times slower): the count does not depend on what else the
+    machine is doing, so its ratios are exact where wall-clock ratios carry the
+    machine's noise. ``PYTHONHASHSEED`` is fixed, so that set and dict orders,
+    and with them the work done, are the same from run to run.
+    """
+    out = root / "out-callgrind"
+    if out.exists():
+        shutil.rmtree(out)
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        f"--callgrind-out-file={output}",
+        *sphinx_command(root / "src", out, builder),
+    ]
+    result = subprocess.run(
+        command,
+        env={**env, "PYTHONHASHSEED": "0"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"Collected : ([0-9]+)", result.stderr)
+    if result.returncode != 0 or found is None:
+        raise RuntimeError(
+            f"callgrind failed for {root.name} ({result.returncode}):\n"
+            f"{result.stderr[-2000:]}"
+        )
+    return int(found.group(1))
+
+
+def count_all_instructions(
+    roots: dict[str, Path], builder: str, env: dict[str, str], jobs: int
+) -> dict[str, int]:
+    """:func:`count_instructions` for every variant, *jobs* at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(jobs) as pool:
+        futures = {
+            variant: pool.submit(
+                count_instructions, root, builder, env, Path(tmp) / variant
+            )
+            for variant, root in roots.items()
+        }
+        return {variant: future.result() for variant, future in futures.items()}
+
+
 # -- checking that each variant renders what it claims ------------------------------
 
 _RENDERED = {
@@ -508,7 +561,21 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"where projects are generated and built (default {DEFAULT_WORK_DIR})",
     )
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count each variant's machine instructions under valgrind's "
+        "callgrind (one build each; slow, but immune to the machine's noise)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="callgrind builds run at once (default: the number of CPUs)",
+    )
     args = parser.parse_args(argv)
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind on the PATH")
     if args.pages < 1 or args.refs < 1 or args.rounds < 1 or args.warmup < 0:
         parser.error("--pages, --refs and --rounds must be >= 1, --warmup >= 0")
     return args
@@ -516,6 +583,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def _ms(seconds: float) -> str:
     return f"{seconds:.3f}"
+
+
+def _verdict(ratio: dict[str, Any]) -> str:
+    if ratio["budget"] is None:
+        return "(no budget: the table page's own cost)"
+    ok = "ok" if ratio["within_budget"] else "OVER BUDGET"
+    return f"(budget <= {ratio['budget']:.2f}: {ok})"
 
 
 def report(results: dict[str, Any]) -> str:
@@ -545,12 +619,20 @@ def report(results: dict[str, Any]) -> str:
     lines += ["", "ratios of medians (wall clock; CPU time in brackets):"]
     for ratio in results["ratios"]:
         cpu = "" if ratio["cpu_value"] is None else f" [{ratio['cpu_value']:.3f}]"
-        if ratio["budget"] is None:
-            verdict = "(no budget: the table page's own cost)"
-        else:
-            ok = "ok" if ratio["within_budget"] else "OVER BUDGET"
-            verdict = f"(budget <= {ratio['budget']:.2f}: {ok})"
-        lines.append(f"  {ratio['name']:<36}{ratio['value']:.3f}{cpu:<8}   {verdict}")
+        lines.append(
+            f"  {ratio['name']:<36}{ratio['value']:.3f}{cpu:<8}   {_verdict(ratio)}"
+        )
+    if results.get("instructions"):
+        counts = results["instructions"]["counts"]
+        lines += ["", "instructions (callgrind, one build each):"]
+        lines += [
+            f"({LETTERS[v]}) {v:<12}{counts[v] / 1e9:>10.3f} x 10^9" for v in VARIANTS
+        ]
+        lines += ["", "ratios of instructions:"]
+        lines += [
+            f"  {ratio['name']:<36}{ratio['value']:.3f}{'':<8}   {_verdict(ratio)}"
+            for ratio in results["instructions"]["ratios"]
+        ]
     warned = {v: s["warnings"] for v, s in results["variants"].items() if s["warnings"]}
     if warned:
         lines += ["", f"builds with warnings: {warned}"]
@@ -606,16 +688,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         cpu_value = cpu_num / cpu_den if cpu_num and cpu_den else None
         ratios.append(
             {
-                "name": f"({LETTERS[numerator]}) {numerator} / "
-                f"({LETTERS[denominator]}) {denominator}",
-                "numerator": numerator,
-                "denominator": denominator,
-                "value": round(value, 4),
+                **_ratio(numerator, denominator, budget, value),
                 "cpu_value": None if cpu_value is None else round(cpu_value, 4),
-                "budget": budget,
-                "within_budget": None if budget is None else value <= budget,
             }
         )
+    instructions = None
+    if args.instructions:
+        counts = count_all_instructions(roots, args.builder, child_env, args.jobs)
+        instructions = {
+            "counts": counts,
+            "ratios": [
+                _ratio(n, d, budget, counts[n] / counts[d]) for n, d, budget in RATIOS
+            ],
+        }
     return {
         "parameters": {
             "pages": args.pages,
@@ -627,6 +712,21 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "environment": env,
         "variants": {v: s.as_dict() for v, s in summaries.items()},
         "ratios": ratios,
+        "instructions": instructions,
+    }
+
+
+def _ratio(
+    numerator: str, denominator: str, budget: float | None, value: float
+) -> dict[str, Any]:
+    return {
+        "name": f"({LETTERS[numerator]}) {numerator} / "
+        f"({LETTERS[denominator]}) {denominator}",
+        "numerator": numerator,
+        "denominator": denominator,
+        "value": round(value, 4),
+        "budget": budget,
+        "within_budget": None if budget is None else value <= budget,
     }
 
 

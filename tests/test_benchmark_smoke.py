@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -101,6 +102,58 @@ def test_handwritten_table_matches_the_directive(tmp_path: Path) -> None:
         ]
     assert len(texts["ours+table"]) == 64
     assert texts["plain+table"] == texts["ours+table"]
+
+
+_FAKE_VALGRIND = """\
+#!{python}
+# Stands in for valgrind: runs the command after the options, then reports a
+# count the way callgrind does, a different one per project.
+import subprocess, sys, zlib
+args = sys.argv[1:]
+while args[0].startswith("--"):
+    args.pop(0)
+code = subprocess.call(args)
+src = args[args.index("-E") + 1] if "-E" in args else ""
+print(f"==1== Collected : {{1000 + zlib.crc32(src.encode()) % 1000}}", file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def test_instruction_counts_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--instructions`` runs each variant under valgrind and reports its count.
+
+    Real callgrind takes minutes even at this size, so a stand-in that runs the
+    build and prints a count in callgrind's words takes its place.
+    """
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "valgrind"
+    fake.write_text(_FAKE_VALGRIND.format(python=sys.executable), encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    build_time = _load("build_time")
+    results = build_time.main(
+        [
+            "--pages=1",
+            "--refs=2",
+            "--rounds=1",
+            "--warmup=0",
+            "--instructions",
+            "--jobs=2",
+            f"--work-dir={tmp_path / 'work'}",
+        ]
+    )
+    counts = results["instructions"]["counts"]
+    assert tuple(counts) == VARIANTS
+    assert all(1000 <= n < 2000 for n in counts.values())
+    first = results["instructions"]["ratios"][0]
+    assert first["value"] == round(counts["ours"] / counts["plain"], 4)
+    assert first["budget"] == 1.05
+    report = capsys.readouterr().out
+    assert "ratios of instructions:" in report
+    assert report.count("budget <=") == 8
 
 
 def test_generated_pages_differ_only_in_references() -> None:
