@@ -58,14 +58,6 @@ def _attributes(node: nodes.Element) -> dict[str, Any]:
     return {"title": tooltip} if tooltip else {}
 
 
-def visit_status_text_html(self: HTML5Translator, node: status_text) -> None:
-    self.body.append(self.starttag(node, "span", "", **_attributes(node)))
-
-
-def depart_status_text_html(self: HTML5Translator, node: status_text) -> None:
-    self.body.append("</span>")
-
-
 def _href(builder: Builder, docname: str, destination: Destination) -> str:
     """The ``href`` of *destination* from page *docname*, as make_refnode would."""
     if destination.row is None:
@@ -92,20 +84,23 @@ def _in_link(node: nodes.Node) -> bool:
     return False
 
 
-def visit_status_reference_html(self: HTML5Translator, node: status_reference) -> None:
-    in_link = _in_link(node)
-    if node["ids"] or in_link:
-        start, end, _ = _tags(self, node, linked=not in_link)
+def visit_status_html(self: HTML5Translator, node: nodes.Element) -> None:
+    """The start tag of a reference of either kind: ``<a>`` where it links,
+    ``<span>`` where it does not (``status_text``, or nowhere to link)."""
+    linked = isinstance(node, status_reference) and not _in_link(node)
+    if node["ids"]:  # an id makes the tag unique
+        start, end, _ = _tags(self, node, linked=linked)
     else:
         # Thousands of references on a page share a handful of tags: each
         # pair is built once per page, and kept by the page's translator.
         tags: dict[tuple[str, ...], tuple[str, str]]
         tags = self.__dict__.setdefault("_httpstatus_tags", {})
-        key = (node["target"], node.get("tooltip", ""), *node["classes"])
+        target = node["target"] if linked else ""
+        key = (target, node.get("tooltip", ""), *node["classes"])
         try:
             start, end = tags[key]
         except KeyError:
-            start, end, warned = _tags(self, node, linked=True)
+            start, end, warned = _tags(self, node, linked=linked)
             if not warned:  # a warning is due at every occurrence
                 tags[key] = start, end
     self.body.append(start)
@@ -113,7 +108,7 @@ def visit_status_reference_html(self: HTML5Translator, node: status_reference) -
 
 
 def _tags(
-    self: HTML5Translator, node: status_reference, *, linked: bool
+    self: HTML5Translator, node: nodes.Element, *, linked: bool
 ) -> tuple[str, str, bool]:
     """The start and end tags of *node*, and whether working them out warned."""
     attributes = _attributes(node)
@@ -129,7 +124,7 @@ def _tags(
     return start, "</a>", destination.fallback_from_table
 
 
-def depart_status_reference_html(self: HTML5Translator, node: status_reference) -> None:
+def depart_status_html(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append(self.context.pop())
 
 
@@ -208,10 +203,8 @@ def _adapt_table(table: nodes.table, output_format: str) -> None:
 def setup_nodes(app: Sphinx) -> None:
     """Register the nodes, their visitors and the per-format adaptation."""
     plain = (_write_children, _write_children)
-    for node, html in (
-        (status_text, (visit_status_text_html, depart_status_text_html)),
-        (status_reference, (visit_status_reference_html, depart_status_reference_html)),
-    ):
+    html = (visit_status_html, depart_status_html)
+    for node in (status_text, status_reference):
         app.add_node(node, html=html, latex=plain, text=plain, man=plain, texinfo=plain)
     # doctree-resolved runs after references are resolved and before the writer.
     app.connect("doctree-resolved", adapt_for_format)
