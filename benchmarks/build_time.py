@@ -539,19 +539,11 @@ def environment() -> dict[str, Any]:
     }
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description="Time Sphinx builds of plain, httpdomain and httpstatus projects."
-    )
+def add_project_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options both benchmarks take: project size, builder, places."""
     parser.add_argument("--pages", type=int, default=100, help="pages (default 100)")
     parser.add_argument(
         "--refs", type=int, default=50, help="status references per page (default 50)"
-    )
-    parser.add_argument(
-        "--rounds", type=int, default=5, help="measured rounds (default 5)"
-    )
-    parser.add_argument(
-        "--warmup", type=int, default=1, help="unmeasured warm-up rounds (default 1)"
     )
     parser.add_argument("--builder", default="html", help="Sphinx builder (html)")
     parser.add_argument(
@@ -561,6 +553,19 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"where projects are generated and built (default {DEFAULT_WORK_DIR})",
     )
     parser.add_argument("--json", type=Path, help="also write the results here")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Time Sphinx builds of plain, httpdomain and httpstatus projects."
+    )
+    add_project_arguments(parser)
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="measured rounds (default 5)"
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=1, help="unmeasured warm-up rounds (default 1)"
+    )
     parser.add_argument(
         "--instructions",
         action="store_true",

@@ -37,8 +37,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_time import (
-    DEFAULT_WORK_DIR,
     VARIANTS,
+    add_project_arguments,
     child_environment,
     environment,
     page_name,
@@ -216,14 +216,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Time incremental rebuilds and the extension's import."
     )
-    parser.add_argument("--pages", type=int, default=100, help="pages (default 100)")
-    parser.add_argument(
-        "--refs", type=int, default=50, help="status references per page (default 50)"
-    )
+    add_project_arguments(parser)
     parser.add_argument(
         "--rounds", type=int, default=5, help="edit-and-rebuild rounds (default 5)"
     )
-    parser.add_argument("--builder", default="html", help="Sphinx builder (html)")
     parser.add_argument(
         "--variants",
         nargs="+",
@@ -237,13 +233,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=10,
         help="fresh interpreters for the import timing; the best counts (10)",
     )
-    parser.add_argument(
-        "--work-dir",
-        type=Path,
-        default=DEFAULT_WORK_DIR,
-        help=f"where projects are generated and built (default {DEFAULT_WORK_DIR})",
-    )
-    parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     if min(args.pages, args.refs, args.rounds, args.import_runs) < 1:
         parser.error("--pages, --refs, --rounds and --import-runs must be >= 1")
