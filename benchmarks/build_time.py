@@ -205,7 +205,7 @@ def handwritten_table() -> str:
         if entry.state != "permanent":
             phrase += f" *{words[entry.state]}*"
         url = entry.spec_url or entry.url
-        spec = f"`{entry.spec_label} <{url}>`__" if url else "\N{EM DASH}"
+        spec = f"`{entry.spec_label or url} <{url}>`__" if url else "\N{EM DASH}"
         description = _RST_SPECIALS.sub(r"\\\1", entry.description("en"))
         lines += [
             f"   * - {entry.code}",
