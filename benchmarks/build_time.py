@@ -184,6 +184,7 @@ def handwritten_table() -> str:
     Same codes, phrases, state markers, descriptions and specification links,
     written the way a project without the extension would write them.
     """
+    from sphinxcontrib_httpstatus import links
     from sphinxcontrib_httpstatus.dataset import bundled
     from sphinxcontrib_httpstatus.labels import labels
 
@@ -204,8 +205,8 @@ def handwritten_table() -> str:
         phrase = _RST_SPECIALS.sub(r"\\\1", entry.phrase)
         if entry.state != "permanent":
             phrase += f" *{words[entry.state]}*"
-        url = entry.spec_url or entry.url
-        spec = f"`{entry.spec_label or url} <{url}>`__" if url else "\N{EM DASH}"
+        url = links.spec_url(entry) or entry.url
+        spec = f"`{links.spec_label(entry) or url} <{url}>`__" if url else "\N{EM DASH}"
         description = _RST_SPECIALS.sub(r"\\\1", entry.description("en"))
         lines += [
             f"   * - {entry.code}",

@@ -4,26 +4,21 @@ derived from them.
 Every value is checked once, at ``config-inited``. A value of the wrong type or
 shape gets one warning (type ``httpstatus``, subtype ``config``) naming the key
 and what was expected, and is replaced by its default, so the rest of the
-extension only ever sees valid values.
+extension only ever sees valid values. Then :class:`Settings`, what the role,
+the table and the domain need, is computed once from the valid values.
 """
 
 from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from sphinx.util import logging
 
-from .dataset import (
-    DEFAULT_LANGUAGE,
-    DatasetError,
-    StatusRegistry,
-    bundled,
-    quote,
-    resolve_language,
-)
+from . import languages
+from .dataset import DEFAULT_LANGUAGE, DatasetError, StatusRegistry, bundled, quote
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -56,9 +51,17 @@ _TYPES: Final[dict[str, tuple[type, ...]]] = {
 }
 
 
+#: Where :func:`validate` keeps the :class:`Settings` on Sphinx's ``Config``.
+#: Config pickles no attribute whose name starts with ``_`` (see
+#: ``Config.__getstate__``), so the settings, whose registry holds read-only
+#: mappings, never reach the pickled environment: every build computes them
+#: anew from the values it reads in ``conf.py``.
+_ATTRIBUTE: Final = "_httpstatus_settings"
+
+
 @dataclass(frozen=True)
 class Settings:
-    """What the role and the table need from the configuration, validated."""
+    """What the role, the table and the domain need from the configuration."""
 
     registry: StatusRegistry
     #: The dataset language descriptions are written in (``en``, ``zh_CN``).
@@ -69,9 +72,6 @@ class Settings:
     link: str
     format: str
     tooltips: bool
-    #: What each role text seen so far renders as (see :mod:`.role`): the
-    #: settings are per build, and so is this memo.
-    renderings: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def register(app: Sphinx) -> None:
@@ -96,15 +96,30 @@ def _warn(name: str, problem: str, using: str | None = None) -> None:
 
 
 def _placeholder_problem(text: str, allowed: tuple[str, ...]) -> str | None:
-    """Why *text* is not a valid format string over *allowed*, or ``None``."""
+    """Why *text* is not a valid format string over *allowed*, or ``None``.
+
+    Only bare placeholders are accepted (and a conversion such as ``!r``): a
+    format spec can pad to any width (``{code:>999999999999}`` asks for
+    gigabytes) and can hold nested placeholders (``{code:{code}}``), and
+    neither has a use in a reference's text or a URL.
+    """
     try:
-        fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+        fields = [
+            (name, spec)
+            for _, name, spec, _ in string.Formatter().parse(text)
+            if name is not None
+        ]
     except ValueError as exc:
         return f"is not a valid format string ({exc})"
-    for name in fields:
+    for name, spec in fields:
         if name not in allowed:
             expected = ", ".join(f"{{{a}}}" for a in allowed)
             return f"uses the unknown placeholder {{{name}}} (expected {expected})"
+        if spec:
+            return (
+                f"gives {{{name}}} the format spec {quote(spec, 20)}; write the "
+                f"placeholder bare, as {{{name}}}"
+            )
     # A conversion or format spec that does not fit the value ("{code!x}",
     # "{phrase:d}") only fails when formatting: try it now, not mid-build.
     try:
@@ -128,7 +143,10 @@ def validate(app: Sphinx, config: Config) -> None:
             setattr(config, name, DEFAULTS[name])
 
     language = config.httpstatus_language
-    if language is not None and resolve_language(language, bundled().languages) is None:
+    if language is not None and not language.strip():
+        # An empty tag is how a shared conf.py says "not set".
+        config.httpstatus_language = language = None
+    if language is not None and languages.match(language, bundled().languages) is None:
         available = ", ".join(bundled().languages)
         # English, as promised, rather than the default (None), which would
         # follow Sphinx's ``language`` into another language.
@@ -161,43 +179,82 @@ def validate(app: Sphinx, config: Config) -> None:
         config.httpstatus_format = DEFAULTS["httpstatus_format"]
 
     config.httpstatus_custom = _valid_custom(config.httpstatus_custom)
+    object.__setattr__(config, _ATTRIBUTE, _settings(config))
+
+
+def _plain(value: Any) -> Any:
+    """*value* rebuilt from plain dicts, lists, strings and ints.
+
+    What ``conf.py`` gives may be a read-only mapping, an enum or a string
+    subclass; the value Sphinx keeps is pickled with the environment and
+    compared between builds, so it holds only types that pickle and compare.
+    """
+    if isinstance(value, Mapping):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    return value
 
 
 def _valid_custom(custom: Mapping[Any, Any]) -> dict[Any, Any]:
-    """The entries of *custom* that merge cleanly; one warning per bad entry."""
+    """The entries of *custom* that merge cleanly, as plain values; one warning
+    per bad entry, and one per phrase or alias that another code also claims."""
     valid: dict[Any, Any] = {}
     for key, fields in custom.items():
         try:
             bundled().with_custom({key: fields})
         except DatasetError as exc:
-            logger.warning(
-                "%s; the entry is ignored",
-                exc,
-                type="httpstatus",
-                subtype="config",
-                once=True,
-            )
+            _warn_custom(f"{exc}; the entry is ignored")
         else:
-            valid[key] = fields
+            valid[_plain(key)] = _plain(fields)
+    if valid:
+        _warn_clashes(bundled().with_custom(valid))
     return valid
 
 
-def settings(config: Config) -> Settings:
-    """The :class:`Settings` for *config*, computed once per config object."""
-    cached: Settings | None = getattr(config, "_httpstatus_settings", None)
-    if cached is not None:
-        return cached
+def _warn_clashes(registry: StatusRegistry) -> None:
+    """Warn about each phrase or alias claimed by two codes that the bundled
+    dataset alone does not have, naming the code it resolves to."""
+    known = bundled().phrase_clashes()
+    for text, codes in sorted(registry.phrase_clashes().items()):
+        if text in known:
+            continue
+        keeper, *others = codes
+        names = ", ".join(str(entry.code) for entry in others)
+        _warn_custom(
+            f"httpstatus_custom: {quote(text, 40)} is a phrase or alias of "
+            f"{keeper.code} and of {names}; it keeps naming {keeper.code} in "
+            "role targets (write the code to reach the other)"
+        )
+
+
+def _warn_custom(message: str) -> None:
+    logger.warning(message, type="httpstatus", subtype="config", once=True)
+
+
+def _settings(config: Config) -> Settings:
     registry = bundled()
     if config.httpstatus_custom:
         registry = registry.with_custom(config.httpstatus_custom)
-    locale = config.httpstatus_language or config.language or "en"
-    result = Settings(
+    locale = config.httpstatus_language or config.language or DEFAULT_LANGUAGE
+    return Settings(
         registry=registry,
-        language=resolve_language(locale, registry.languages) or "en",
+        language=languages.match(locale, registry.languages) or DEFAULT_LANGUAGE,
         locale=locale,
         link=config.httpstatus_link,
         format=config.httpstatus_format,
         tooltips=config.httpstatus_tooltips,
     )
-    object.__setattr__(config, "_httpstatus_settings", result)
-    return result
+
+
+def settings(config: Config) -> Settings:
+    """The :class:`Settings` :func:`validate` computed for *config*."""
+    found: Settings | None = getattr(config, _ATTRIBUTE, None)
+    if found is None:  # a Config that never went through config-inited
+        found = _settings(config)
+        object.__setattr__(config, _ATTRIBUTE, found)
+    return found

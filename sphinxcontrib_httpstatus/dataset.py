@@ -10,14 +10,15 @@ file once, lazily, and answers the questions the role and the table ask::
     registry.lookup("404").phrase            # 'Not Found'
     registry.lookup("payload too large")     # StatusCode(code=413, ...)
     registry.lookup("4xx").name("zh_CN")     # '客户端错误'
-    registry[404].description("zh-CN")       # the Simplified Chinese text
+    registry[404].description("zh_CN")       # the Simplified Chinese text
     [s.code for s in registry.select(classes={"2xx"}, states={"permanent"})]
 
 A project's own entries (the ``httpstatus_custom`` config value) are merged on
 top with :meth:`StatusRegistry.with_custom`, which returns a new registry.
 
-Nothing here imports Sphinx: the module is cheap to import and usable on its
-own.
+The dataset holds facts and texts only: URLs are made from them by
+:mod:`.links`, and language tags are matched by :mod:`.languages`. Nothing
+here imports Sphinx: the module is cheap to import and usable on its own.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final, Literal, cast
+
+from . import languages
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -43,7 +46,6 @@ __all__ = [
     "load",
     "normalize_phrase",
     "quote",
-    "resolve_language",
 ]
 
 #: The language every description exists in, and the fallback for all others.
@@ -66,13 +68,8 @@ DATA_FILE: Final = Path(__file__).with_name("data") / "status-codes.json"
 
 _CODE_RE: Final = re.compile(r"[1-5][0-9]{2}", re.ASCII)
 _CLASS_RE: Final = re.compile(r"([1-5])xx", re.ASCII | re.IGNORECASE)
-_LANGUAGE_RE: Final = re.compile(r"[a-z]{2,3}(?:[_-][a-z0-9]{2,8})*", re.ASCII | re.I)
 _SPACE_RE: Final = re.compile(r"\s+")
-_RFC_RE: Final = re.compile(r"RFC([0-9]{1,5})", re.ASCII)
 _SECTION_RE: Final = re.compile(r"[0-9]+(?:\.[0-9]+)*", re.ASCII)
-#: Simplified-Chinese language tags beyond the plain ``zh``: a Hans script or a
-#: region that writes Simplified characters.
-_SIMPLIFIED_CHINESE: Final = frozenset({"hans", "cn", "sg", "my"})
 
 
 class DatasetError(ValueError):
@@ -101,42 +98,19 @@ def normalize_phrase(text: str) -> str:
     return _SPACE_RE.sub(" ", text.replace("\u2019", "'")).strip().casefold()
 
 
-def resolve_language(language: str | None, available: Iterable[str]) -> str | None:
-    """Map a language tag onto one of *available*, or ``None`` if none fits.
-
-    ``zh_CN``, ``zh-CN``, ``zh_Hans``, ``zh-Hans-CN`` and plain ``zh`` all select
-    ``zh_CN``; ``en_GB`` selects ``en``. Matching ignores case and accepts ``-``
-    or ``_`` as the separator.
-    """
-    if not language:
-        return None
-    # Asked for every reference (its description, its MDN locale): memoised on
-    # the tag and the few keys it is matched against.
-    return _resolve_language(language, tuple(available))
-
-
-@lru_cache(maxsize=1024)
-def _resolve_language(language: str, available: tuple[str, ...]) -> str | None:
-    if not _LANGUAGE_RE.fullmatch(language):
-        return None
-    parts = language.replace("-", "_").lower().split("_")
-    by_key = {key.replace("-", "_").lower(): key for key in available}
-    exact = "_".join(parts)
-    if exact in by_key:
-        return by_key[exact]
-    primary, rest = parts[0], set(parts[1:])
-    if primary == "zh" and (not rest or rest & _SIMPLIFIED_CHINESE):
-        return by_key.get("zh_cn")
-    if primary != "zh":
-        return by_key.get(primary)
-    return None
-
-
 def _pick(texts: Mapping[str, str], language: str | None) -> str:
-    """The text for *language* from a ``{language: text}`` mapping, with fallback."""
-    key = resolve_language(language, texts) if language else None
-    if key is not None:
-        return texts[key]
+    """The text for *language* from a ``{language: text}`` mapping, with fallback.
+
+    The build asks in a language it has already matched (``zh_CN``), which is
+    found at once; any other tag (``zh-Hans``) is matched by :mod:`.languages`.
+    """
+    if language is not None:
+        text = texts.get(language)
+        if text is not None:
+            return text
+        key = languages.match(language, texts)
+        if key is not None:
+            return texts[key]
     if DEFAULT_LANGUAGE in texts:
         return texts[DEFAULT_LANGUAGE]
     return next(iter(texts.values()), "")
@@ -202,70 +176,9 @@ class StatusCode:
         """Whether the code is in the IANA registry (in any state)."""
         return self.state not in ("unofficial", "custom")
 
-    @property
-    def spec_url(self) -> str | None:
-        """The URL of the defining section, or of the defining document."""
-        if self.document is None:
-            return None
-        rfc = _RFC_RE.fullmatch(self.document)
-        if rfc is None:
-            return f"https://datatracker.ietf.org/doc/{self.document}/"
-        url = f"https://www.rfc-editor.org/rfc/rfc{rfc.group(1)}.html"
-        return f"{url}#section-{self.section}" if self.section else url
-
-    @property
-    def spec_label(self) -> str | None:
-        """A short citation such as ``"RFC 9110 §15.5.5"``."""
-        if self.document is None:
-            return None
-        rfc = _RFC_RE.fullmatch(self.document)
-        label = f"RFC {rfc.group(1)}" if rfc else self.document
-        return f"{label} §{self.section}" if self.section else label
-
     def description(self, language: str | None = None) -> str:
         """What the code means, in *language* or English."""
         return _pick(self.descriptions, language)
-
-    def mdn_url(self, language: str | None = None) -> str | None:
-        """The MDN reference page for the code in *language*, if MDN has one."""
-        if not self.mdn:
-            return None
-        return (
-            f"https://developer.mozilla.org/{mdn_locale(language)}"
-            f"/docs/Web/HTTP/Reference/Status/{self.code}"
-        )
-
-
-#: MDN's locales, keyed by the language tags that select them.
-_MDN_LOCALES: Final = {
-    "en": "en-US",
-    "zh_CN": "zh-CN",
-    "zh_TW": "zh-TW",
-    "ja": "ja",
-    "ko": "ko",
-    "fr": "fr",
-    "de": "de",
-    "es": "es",
-    "ru": "ru",
-    "pt_BR": "pt-BR",
-}
-
-
-def mdn_locale(language: str | None) -> str:
-    """The MDN locale for a language tag (``en-US`` when MDN has none)."""
-    key = resolve_language(language, _MDN_LOCALES)
-    if (
-        key is None
-        and language
-        and language.replace("-", "_").lower()
-        in (
-            "zh_hant",
-            "zh_tw",
-            "zh_hk",
-        )
-    ):
-        key = "zh_TW"
-    return _MDN_LOCALES[key or DEFAULT_LANGUAGE]
 
 
 class StatusRegistry:
@@ -276,7 +189,7 @@ class StatusRegistry:
     in numeric order.
     """
 
-    __slots__ = ("_by_code", "_by_phrase", "_classes", "languages")
+    __slots__ = ("_by_code", "_by_phrase", "_clashes", "_classes", "languages")
 
     def __init__(
         self,
@@ -291,14 +204,26 @@ class StatusRegistry:
         )
         #: Languages the descriptions are written in, ``en`` first.
         self.languages: tuple[str, ...] = tuple(languages)
+        # Which code a phrase names when several claim it: a current phrase
+        # before an alias, a bundled code before a project's new one, then the
+        # lower code. The order codes were given in plays no part.
+        claims: dict[str, list[tuple[tuple[int, bool, int], StatusCode]]] = {}
+        for entry in by_code.values():
+            new = entry.state == "custom"
+            for rank, text in [(1, a) for a in entry.aliases] + [(0, entry.phrase)]:
+                claims.setdefault(normalize_phrase(text), []).append(
+                    ((rank, new, entry.code), entry)
+                )
         phrases: dict[str, StatusCode] = {}
-        # Aliases first, so that a current phrase always wins over an alias.
-        for entry in by_code.values():
-            for alias in entry.aliases:
-                phrases.setdefault(normalize_phrase(alias), entry)
-        for entry in by_code.values():
-            phrases[normalize_phrase(entry.phrase)] = entry
+        clashes: dict[str, tuple[StatusCode, ...]] = {}
+        for text, claimants in claims.items():
+            ranked = [entry for _, entry in sorted(claimants, key=lambda c: c[0])]
+            phrases[text] = ranked[0]
+            claiming = dict.fromkeys(entry.code for entry in ranked)
+            if len(claiming) > 1:
+                clashes[text] = tuple(by_code[code] for code in claiming)
         self._by_phrase: Mapping[str, StatusCode] = MappingProxyType(phrases)
+        self._clashes: Mapping[str, tuple[StatusCode, ...]] = MappingProxyType(clashes)
 
     def __getitem__(self, code: int) -> StatusCode:
         return self._by_code[code]
@@ -324,6 +249,11 @@ class StatusRegistry:
     def by_phrase(self, phrase: str) -> StatusCode | None:
         """The code whose current phrase or alias is *phrase* (any case)."""
         return self._by_phrase.get(normalize_phrase(phrase))
+
+    def phrase_clashes(self) -> Mapping[str, tuple[StatusCode, ...]]:
+        """Phrases and aliases claimed by more than one code, keyed by their
+        normalized text: the codes claiming each, the one it resolves to first."""
+        return self._clashes
 
     def lookup(self, query: int | str) -> StatusCode | StatusClass | None:
         """Find a code or class by ``404``, ``"404"``, a phrase, an alias or ``"4xx"``.
@@ -369,7 +299,9 @@ class StatusRegistry:
         merged = dict(self._by_code)
         for key, fields in custom.items():
             code = _custom_code(key, source)
-            merged[code] = _merge_custom(merged.get(code), code, fields, source)
+            merged[code] = _merge_custom(
+                merged.get(code), code, fields, source, self.languages
+            )
         return StatusRegistry(merged.values(), self._classes.values(), self.languages)
 
 
@@ -378,15 +310,24 @@ def _code_of(entry: StatusCode) -> int:
 
 
 def _custom_code(key: object, source: str) -> int:
-    text = str(key).strip() if isinstance(key, (int, str)) else ""
-    if isinstance(key, bool) or not _CODE_RE.fullmatch(text):
+    # int() first: an int subclass such as http.HTTPStatus prints its name on
+    # some Python versions, and its value on others.
+    if isinstance(key, int) and not isinstance(key, bool):
+        text = str(int(key))
+    else:
+        text = str(key).strip() if isinstance(key, str) else ""
+    if not _CODE_RE.fullmatch(text):
         msg = f"{source}: key {key!r}: a status code must be a number from 100 to 599"
         raise DatasetError(msg)
     return int(text)
 
 
 def _merge_custom(
-    base: StatusCode | None, code: int, fields: object, source: str
+    base: StatusCode | None,
+    code: int,
+    fields: object,
+    source: str,
+    known_languages: Iterable[str],
 ) -> StatusCode:
     where = f"{source}[{code}]"
     if not isinstance(fields, Mapping):
@@ -407,12 +348,14 @@ def _merge_custom(
         phrase = _text(phrase, where, "phrase")
     aliases = _texts(fields.get("aliases", ()), where, "aliases")
     url = fields.get("url")
-    if url is not None and not (isinstance(url, str) and url.strip()):
-        raise DatasetError(f"{where}: 'url' must be a non-empty string")
+    if url is not None:
+        url = _text(url, where, "url")
     description = fields.get("description")
     descriptions = None
     if description is not None:
-        descriptions = _descriptions(description, where, allow_plain=True)
+        descriptions = _descriptions(
+            description, where, allow_plain=True, known_languages=known_languages
+        )
     if base is None:
         return StatusCode(
             code=code,
@@ -452,20 +395,36 @@ def _texts(value: object, where: str, name: str) -> tuple[str, ...]:
 
 
 def _descriptions(
-    value: object, where: str, *, allow_plain: bool = False
+    value: object,
+    where: str,
+    *,
+    allow_plain: bool = False,
+    known_languages: Iterable[str] = (),
 ) -> Mapping[str, str]:
+    """A ``{language: text}`` mapping, checked; keys that name one of
+    *known_languages* by another tag (``zh``, ``zh-Hans``) are stored under
+    that language's own key (``zh_CN``), as ``httpstatus_language`` would
+    select it."""
     if allow_plain and isinstance(value, str):
         return MappingProxyType({DEFAULT_LANGUAGE: _text(value, where, "description")})
     if not isinstance(value, Mapping) or not value:
         expected = "a string or a non-empty mapping" if allow_plain else "a mapping"
         msg = f"{where}: 'description' must be {expected} of language to text"
         raise DatasetError(msg)
+    known = tuple(known_languages)
     texts: dict[str, str] = {}
     for language, text in value.items():
-        if not isinstance(language, str) or not _LANGUAGE_RE.fullmatch(language):
+        if not languages.is_well_formed(language):
             msg = f"{where}: 'description' has an invalid language key {language!r}"
             raise DatasetError(msg)
-        texts[language] = _text(text, where, f"description[{language}]")
+        key = languages.match(language, known) or str(language).replace("-", "_")
+        if key in texts:
+            msg = (
+                f"{where}: 'description' has two texts for {key!r} "
+                f"(one keyed {language!r})"
+            )
+            raise DatasetError(msg)
+        texts[key] = _text(text, where, f"description[{language}]")
     return MappingProxyType(texts)
 
 

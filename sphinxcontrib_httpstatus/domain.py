@@ -1,42 +1,67 @@
-"""Cross-document state: the indexed table rows codes link to, and link resolution.
+"""Cross-document state: which table row each code links to, and who refers to it.
 
-The ``httpstatus`` domain keeps, per document, the rows of its indexed status
-tables (``data["targets"]``) and whether it references status codes
-(``data["referrers"]``). ``clear_doc`` and ``merge_domaindata`` keep both right
-under incremental and parallel builds. After reading, :func:`update_links` picks
-the row each code links to (the first indexed table in document order) and,
-when that choice changed since the last build, asks Sphinx to rewrite every
-referring document, so no stale link survives a removed or ``:no-index:`` table.
+The ``httpstatus`` domain reads every document once it is parsed
+(:meth:`HTTPStatusDomain.process_doc`, as ``sphinx.ext.todo`` does) and keeps:
 
-References are ``status_reference`` nodes (:mod:`.nodes`) whose destination
-is looked up at write time with :meth:`HTTPStatusDomain.destination`,
-following :mod:`.links`: once per code and build, not once per reference.
+``data["targets"]``    per code or class key, every row of an indexed status
+                       table that shows it, in reading order, with the ``only``
+                       conditions around its table;
+``data["referrers"]``  per key, the documents holding a linked reference to it;
+``data["winners"]``    per key, the page and anchor references link to.
 
-The role itself lives in the ``http`` domain. When ``sphinxcontrib-httpdomain``
-is loaded, it owns that domain and we add our role to it; otherwise
-:class:`HTTPDomain` provides a minimal one.
+``clear_doc`` and ``merge_domaindata`` keep all three right under incremental
+and parallel builds. After reading, :func:`update_links` picks, for the
+builder at hand, the row each key links to: the first row in document order
+whose table the builder's tags keep (a table in ``.. only:: latex`` is no
+target for HTML). When a key's page or anchor changed since the last build,
+the documents referring to that key, and only those, are written again.
+
+A reference's destination (a row, or a URL following :mod:`.links`) is asked
+for when its page is written, through :meth:`HTTPStatusDomain.destination`.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Set
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Domain
 from sphinx.util import logging
 
 from . import links
 from .config import settings
+from .memo import Memo
+from .nodes import status_reference
+from .presentation import anchor
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
     from sphinx.application import Sphinx
-    from sphinx.config import Config
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+    from sphinx.util.tags import Tags
 
 logger = logging.getLogger(__name__)
 
 DOMAIN: Final = "httpstatus"
+#: The class of the table directive's tables, and of the rows it indexes.
+TABLE_CLASS: Final = "http-status-table"
+INDEXED_CLASS: Final = "http-status-indexed"
+_PREFIX: Final = anchor("")
+
+
+class Target(NamedTuple):
+    """An indexed table row: where it is and its HTML anchor."""
+
+    docname: str
+    #: Line of the table directive: identifies the table within its document.
+    table_line: int
+    anchor: str
+    #: The expressions of the ``only`` directives around the table.
+    only: tuple[str, ...] = ()
 
 
 class Destination(NamedTuple):
@@ -48,18 +73,40 @@ class Destination(NamedTuple):
     fallback_from_table: bool = False
 
 
-class Target(NamedTuple):
-    """An indexed table row: where it is and its HTML anchor."""
-
-    docname: str
-    #: Line of the table directive: identifies the table within its document.
-    table_line: int
-    anchor: str
+def status_tables(document: nodes.Node) -> Iterable[nodes.table]:
+    """The tables made by ``http-status-table`` in *document*, in order."""
+    for table in document.findall(nodes.table):
+        if TABLE_CLASS in table["classes"]:
+            yield table
 
 
-def anchor(key: str) -> str:
-    """The HTML id of the row for a code or class key: ``http-status-404``."""
-    return f"http-status-{key}"
+def _is_ours(node: nodes.Node) -> bool:
+    return isinstance(node, status_reference) or (
+        isinstance(node, nodes.table) and TABLE_CLASS in node["classes"]
+    )
+
+
+def _only_conditions(node: nodes.Element) -> tuple[str, ...]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.only):
+            found.append(parent["expr"])
+        parent = parent.parent
+    return tuple(found)
+
+
+def _kept(target: Target, tags: Tags | None) -> bool:
+    """Whether the builder's *tags* keep *target*'s table, as ``only`` would."""
+    if tags is None:
+        return True
+    for expr in target.only:
+        try:
+            if not tags.eval_condition(expr):
+                return False
+        except Exception:  # Sphinx keeps the content then, and warns
+            continue
+    return True
 
 
 class HTTPStatusDomain(Domain):
@@ -68,18 +115,20 @@ class HTTPStatusDomain(Domain):
     name = DOMAIN
     label = "HTTP status"
     initial_data: Final[dict[str, Any]] = {  # type: ignore[misc]
-        # key ("404", "4xx") -> every indexed row for it, in reading order
         "targets": {},
-        # documents holding at least one linked status reference
-        "referrers": set(),
-        # key -> the Target references link to (computed after reading)
+        "referrers": {},
         "winners": {},
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
-        # key -> Destination, filled while writing; emptied after each read.
-        self._destinations: dict[tuple[str, bool], Destination | None] = {}
+        # (key, whether table rows count) -> Destination; see memo.py.
+        self._destinations: Memo[tuple[str, bool], Destination | None] = Memo()
+        # The targets the current builder's tags keep, once update_links ran.
+        self._kept: dict[str, list[Target]] | None = None
+        #: Documents where two tables index the same key (only one of them
+        #: may keep the anchor in an output; see writers.py).
+        self.shared_anchor_docs: set[str] = set()
 
     @property
     def targets(self) -> dict[str, list[Target]]:
@@ -87,17 +136,32 @@ class HTTPStatusDomain(Domain):
         return result
 
     @property
-    def referrers(self) -> set[str]:
-        result: set[str] = self.data["referrers"]
+    def referrers(self) -> dict[str, set[str]]:
+        result: dict[str, set[str]] = self.data["referrers"]
         return result
 
-    def note_target(self, key: str, target: Target) -> None:
-        """Record an indexed row for *key* (a code or class)."""
-        self.targets.setdefault(key, []).append(target)
+    # -- reading -------------------------------------------------------------
 
-    def note_referrer(self, docname: str) -> None:
-        """Record that *docname* holds a linked status reference."""
-        self.referrers.add(docname)
+    def process_doc(
+        self, env: BuildEnvironment, docname: str, document: nodes.document
+    ) -> None:
+        """Record the document's indexed rows and the keys it refers to."""
+        anchors: dict[str, nodes.Element] = {}
+        for node in document.findall(_is_ours):
+            if isinstance(node, status_reference):
+                self.referrers.setdefault(node["target"], set()).add(docname)
+                continue
+            assert isinstance(node, nodes.table)
+            only = _only_conditions(node)
+            for row in node.findall(nodes.row):
+                if INDEXED_CLASS in row["classes"] and row["ids"]:
+                    row_anchor = row["ids"][0]
+                    anchors.setdefault(row_anchor, node)
+                    self.targets.setdefault(row_anchor[len(_PREFIX) :], []).append(
+                        Target(docname, node.line or 0, row_anchor, only)
+                    )
+        if anchors:
+            _warn_anchor_clashes(document, anchors)
 
     def clear_doc(self, docname: str) -> None:
         for key, entries in list(self.targets.items()):
@@ -106,23 +170,53 @@ class HTTPStatusDomain(Domain):
                 self.targets[key] = kept
             else:
                 del self.targets[key]
-        self.referrers.discard(docname)
+        for key, docnames in list(self.referrers.items()):
+            docnames.discard(docname)
+            if not docnames:
+                del self.referrers[key]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key, entries in otherdata["targets"].items():
             mine = self.targets.setdefault(key, [])
             mine.extend(t for t in entries if t.docname in docnames)
-        self.referrers.update(d for d in otherdata["referrers"] if d in docnames)
-
-    def winners(self) -> dict[str, Target]:
-        """The row each key links to: the first in document order."""
-        rank = self._document_order()
-        return {
-            key: min(
-                entries,
-                key=lambda t: (rank.get(t.docname, len(rank)), t.docname, t.table_line),
+        for key, others in otherdata["referrers"].items():
+            self.referrers.setdefault(key, set()).update(
+                d for d in others if d in docnames
             )
-            for key, entries in self.targets.items()
+
+    # -- after reading -------------------------------------------------------
+
+    def settle(self, tags: Tags | None) -> set[str]:
+        """Pick each key's row for a builder with *tags*; return the keys whose
+        link (page and anchor) changed since the last build."""
+        self._destinations.clear()
+        rank = self._document_order()
+        kept: dict[str, list[Target]] = {}
+        for key, entries in self.targets.items():
+            shown = [t for t in entries if _kept(t, tags)]
+            if shown:
+                kept[key] = sorted(
+                    shown,
+                    key=lambda t: (
+                        rank.get(t.docname, len(rank)),
+                        t.docname,
+                        t.table_line,
+                    ),
+                )
+        self._kept = kept
+        self.shared_anchor_docs = {
+            docname
+            for entries in self.targets.values()
+            for docname, count in Counter(t.docname for t in entries).items()
+            if count > 1
+        }
+        winners = {key: (rows[0].docname, rows[0].anchor) for key, rows in kept.items()}
+        old: dict[str, tuple[str, str]] = self.data["winners"]
+        self.data["winners"] = winners
+        return {
+            key
+            for key in winners.keys() | old.keys()
+            if winners.get(key) != old.get(key)
         }
 
     def _document_order(self) -> dict[str, int]:
@@ -143,34 +237,58 @@ class HTTPStatusDomain(Domain):
     def check_consistency(self) -> None:
         # One warning per pair of tables, not per code: a full table pasted
         # twice is one mistake.
-        winners = self.winners()
-        clashes: dict[tuple[Target, Target], list[str]] = {}
-        for key, entries in self.targets.items():
-            first = winners[key]
-            for entry in entries:
-                if (entry.docname, entry.table_line) != (
-                    first.docname,
-                    first.table_line,
-                ):
-                    table = entry._replace(anchor="")
-                    clashes.setdefault((table, first._replace(anchor="")), []).append(
-                        key
+        if self._kept is None:
+            self.settle(None)
+        assert self._kept is not None
+        clashes: dict[tuple[str, int, str, int], list[str]] = {}
+        for key, rows in self._kept.items():
+            first = rows[0]
+            for row in rows[1:]:
+                if (row.docname, row.table_line) != (first.docname, first.table_line):
+                    pair = (
+                        row.docname,
+                        row.table_line,
+                        first.docname,
+                        first.table_line,
                     )
-        for (table, first), keys in sorted(clashes.items()):
+                    clashes.setdefault(pair, []).append(key)
+        for (docname, line, first_doc, first_line), keys in sorted(clashes.items()):
+            codes = [k for k in keys if "x" not in k]
+            classes = [k for k in keys if "x" in k]
+            what = " and ".join(
+                f"{len(found)} {name}{'es' if name == 'class' else 's'}"
+                if len(found) != 1
+                else f"1 {name}"
+                for found, name in ((codes, "code"), (classes, "class"))
+                if found
+            )
             shown = ", ".join(sorted(keys)[:8]) + (" ..." if len(keys) > 8 else "")
-            where = self.env.doc2path(first.docname)
             logger.warning(
-                "status table lists %d code(s) already indexed by the table at "
-                "%s:%d (%s); references link to the first. Add :no-index: to "
-                "one of them.",
-                len(keys),
-                where,
-                first.table_line,
+                "status table lists %s already indexed by the table at %s:%d (%s); "
+                "references link to the first. Add :no-index: to one of them.",
+                what,
+                self.env.doc2path(first_doc),
+                first_line,
                 shown,
-                location=(table.docname, table.table_line),
+                location=(docname, line),
                 type="httpstatus",
                 subtype="duplicate",
             )
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        # No cross-reference of another kind (MyST's links, ``:any:``) ever
+        # means one of ours: status references are ``:http:status:`` only.
+        return []
+
+    # -- writing -------------------------------------------------------------
 
     def destination(
         self, key: str, location: Element, *, tables: bool = True
@@ -178,41 +296,38 @@ class HTTPStatusDomain(Domain):
         """Where a reference to *key* (``"404"``, ``"4xx"``) links, in link-mode order.
 
         The answer does not depend on the referring page, so it is worked out
-        once per key and build; only the ``httpstatus.link`` warning, which
-        names the reference's own place, is given every time. With
-        ``tables=False``, table rows are passed over (for an output that
-        leaves the table's page out, such as one LaTeX document of several).
+        once per key and build (see :mod:`.memo`). With ``tables=False``, table
+        rows are passed over (for an output that leaves the table's page out,
+        such as one LaTeX document of several).
         """
         try:
-            found = self._destinations[key, tables]
+            return self._destinations[key, tables]
         except KeyError:
-            found = self._destinations[key, tables] = self._find(key, tables)
-        if found is not None and found.fallback_from_table:
+            pass
+        found = self._find(key, tables)
+        warned = found is not None and found.fallback_from_table
+        if warned:
             logger.warning(
                 "httpstatus_link is 'table' but no indexed status table lists %s; "
                 "linking to %s",
                 key,
-                found.url,
+                found.url,  # type: ignore[union-attr]
                 location=location,
                 type="httpstatus",
                 subtype="link",
             )
-        return found
-
-    def forget_write_caches(self) -> None:
-        """Drop what the last write phase worked out: rows may have moved."""
-        self._destinations.clear()
+        return self._destinations.remember((key, tables), found, warned=warned)
 
     def _find(self, key: str, tables: bool) -> Destination | None:
         config = settings(self.env.config)
         entry = config.registry.lookup(key)
         if entry is None:  # a custom code removed since the page was read
             return None
-        winner: Target | None = self.data["winners"].get(key) if tables else None
+        rows = (self._kept or {}).get(key) if tables else None
         for kind in links.order(config.link):
             if kind == "table":
-                if winner is not None:
-                    return Destination(row=winner)
+                if rows:
+                    return Destination(row=rows[0])
                 continue
             url = links.external_url(entry, kind, config.link, config.locale)
             if url:
@@ -221,42 +336,58 @@ class HTTPStatusDomain(Domain):
         return None
 
 
-class HTTPDomain(Domain):
-    """A minimal ``http`` domain, for projects without sphinxcontrib-httpdomain."""
+def _warn_anchor_clashes(
+    document: nodes.document, anchors: dict[str, nodes.Element]
+) -> None:
+    """Warn where a section or target of *document* wanted a row's anchor.
 
-    name = "http"
-    label = "HTTP"
+    The row keeps its documented anchor (:mod:`.table` takes it over from an
+    earlier section); the other element has another id, which its links use.
+    """
+    for node_id, node in list(document.ids.items()):
+        if node_id in anchors:
+            continue
+        names: list[str] = [*node.get("names", ()), *node.get("dupnames", ())]
+        for name in names:
+            wanted = nodes.make_id(name)
+            if wanted in anchors:
+                table = anchors[wanted]
+                logger.warning(
+                    "%s %r at line %s wants the id %r of a status table row "
+                    "(table at line %s); the row keeps it, the %s gets %r. "
+                    "Rename one of them to link to both.",
+                    "section" if isinstance(node, nodes.section) else node.tagname,
+                    name,
+                    _line_of(node),
+                    wanted,
+                    table.line,
+                    "section" if isinstance(node, nodes.section) else node.tagname,
+                    node_id,
+                    location=table,
+                    type="httpstatus",
+                    subtype="anchor",
+                )
+                break
 
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        pass  # holds no data; Sphinx refuses parallel reads without this
+
+def _line_of(node: nodes.Element) -> int | str:
+    if node.line:
+        return node.line
+    first = node.children[0] if node.children else None
+    return getattr(first, "line", None) or "?"
 
 
 def update_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
-    """After reading: fix each code's link target; rewrite referrers if it moved."""
+    """After reading: pick each key's row; rewrite the pages whose links moved."""
     domain: HTTPStatusDomain = env.domains[DOMAIN]  # type: ignore[assignment]
-    domain.forget_write_caches()
-    winners = domain.winners()
-    if winners == domain.data["winners"]:
-        return []
-    domain.data["winners"] = winners
-    return sorted(domain.referrers)
-
-
-def attach_role(app: Sphinx, config: Config) -> None:
-    """Put ``:http:status:`` into the ``http`` domain, whoever provides it.
-
-    Runs at ``config-inited``, once every extension's ``setup()`` has run, so
-    the order of ``extensions`` does not matter.
-    """
-    from .role import StatusRole
-
-    if not app.registry.has_domain("http"):
-        app.add_domain(HTTPDomain)
-    app.add_role_to_domain("http", "status", StatusRole(), override=True)
+    changed = domain.settle(app.tags)
+    rewrite: set[str] = set()
+    for key in changed:
+        rewrite |= domain.referrers.get(key, set())
+    return sorted(rewrite)
 
 
 def setup_domain(app: Sphinx) -> None:
-    """Register the domain, the role attachment and the link bookkeeping."""
+    """Register the domain and the link bookkeeping."""
     app.add_domain(HTTPStatusDomain)
-    app.connect("config-inited", attach_role)
     app.connect("env-updated", update_links)

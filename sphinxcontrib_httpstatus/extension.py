@@ -1,9 +1,13 @@
 """Wiring: everything the extension adds to Sphinx, in one place.
 
-Each part registers itself: the config values (:mod:`.config`), the nodes and
-their per-format handling (:mod:`.nodes`), the domain that resolves links and
-attaches ``:http:status:`` to the ``http`` domain (:mod:`.domain`), the table
-directive (:mod:`.table`) and the stylesheet (below).
+In the order a build meets them: the config values and their validation
+(:mod:`.config`); the ``:http:status:`` role in the ``http`` domain
+(:mod:`.httpdomain`, the role itself in :mod:`.role`); the table directive
+(:mod:`.table`); the ``httpstatus`` domain, which reads targets and referrers
+off each document and resolves links (:mod:`.domain`); plain text for status
+references in the copies Sphinx makes of titles (:mod:`.titles`); the node
+visitors and per-format adaptation (:mod:`.writers`); and the stylesheet
+(below).
 """
 
 from __future__ import annotations
@@ -14,18 +18,22 @@ from typing import TYPE_CHECKING, Any, Final
 from . import __version__
 from .config import register as setup_config
 from .domain import setup_domain
-from .nodes import setup_nodes
+from .httpdomain import setup_httpdomain
 from .table import setup_table
+from .titles import setup_titles
+from .writers import setup_writers
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
 STATIC_DIR: Final = Path(__file__).with_name("static")
-STYLESHEET: Final = "httpstatus.css"
+#: Named after the package, so that it cannot overwrite a project's own
+#: ``_static/httpstatus.css`` (nor be overwritten by it).
+STYLESHEET: Final = "sphinxcontrib-httpstatus.css"
 #: Bump when the pickled domain data changes shape, so old environments are
 #: discarded instead of misread.
-ENV_VERSION: Final = 1
+ENV_VERSION: Final = 2
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
@@ -45,9 +53,11 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension with *app*; called by Sphinx."""
     setup_config(app)
-    setup_nodes(app)
-    setup_domain(app)
+    setup_httpdomain(app)
     setup_table(app)
+    setup_domain(app)
+    setup_titles(app)
+    setup_writers(app)
     app.connect("config-inited", add_static_path)
     app.add_css_file(STYLESHEET)
     return {

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from .dataset import DEFAULT_LANGUAGE, resolve_language
+from . import languages
+from .dataset import DEFAULT_LANGUAGE
 
 LABELS: Final[dict[str, dict[str, str]]] = {
     "en": {
@@ -51,4 +52,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
 
 def labels(language: str | None) -> dict[str, str]:
     """The labels for *language*, falling back to English."""
-    return LABELS[resolve_language(language, LABELS) or DEFAULT_LANGUAGE]
+    found = LABELS.get(language) if language else None
+    if found is None:
+        found = LABELS[languages.match(language, LABELS) or DEFAULT_LANGUAGE]
+    return found

@@ -14,6 +14,10 @@ Accepted targets, in reStructuredText and in MyST (``{http:status}`404```):
 A target that does not resolve gets one warning (``httpstatus.unknown``) at
 its line and renders as a problematic node; a phrase that does not belong to
 its code warns (``httpstatus.phrase``) and renders the dataset's phrase.
+
+The role makes nodes (:mod:`.nodes`) and nothing else: which pages refer to
+which codes is read off the doctree by the domain, and where a reference links
+is decided when the page is written.
 """
 
 from __future__ import annotations
@@ -28,16 +32,15 @@ from sphinx.util.nodes import split_explicit_title
 
 from .config import Settings, settings
 from .dataset import StatusClass, StatusCode, normalize_phrase, quote
-from .domain import DOMAIN, HTTPStatusDomain
-from .labels import labels
+from .memo import Memo
 from .nodes import status_reference, status_text
+from .presentation import css_classes, label, tooltip
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from docutils.nodes import Node, system_message
     from docutils.parsers.rst.states import Inliner
-    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
@@ -46,41 +49,6 @@ _EXPECTED: Final = (
     "expected a code (404), a class (4xx), a phrase or former name (Not Found), "
     "or a code and its phrase (404 Not Found)"
 )
-
-
-def css_classes(entry: StatusCode | StatusClass) -> list[str]:
-    """The CSS classes of a reference: ``http-status http-status-4xx [...]``."""
-    if isinstance(entry, StatusClass):
-        return ["http-status", f"http-status-{entry.key}"]
-    classes = ["http-status", f"http-status-{entry.status_class}"]
-    if entry.state != "permanent":
-        classes.append(f"http-status-{entry.state}")
-    return classes
-
-
-def tooltip(entry: StatusCode | StatusClass, language: str) -> str:
-    """The tooltip text: the description, after a note on a code's state."""
-    description = entry.description(language)
-    if isinstance(entry, StatusClass):
-        return description
-    words = labels(language)
-    note = ""
-    if entry.state == "unofficial":
-        note = words["tooltip_unofficial"].format(software=entry.software)
-    elif entry.state in ("unused", "obsoleted", "temporary"):
-        note = words[f"tooltip_{entry.state}"]
-    if not description:
-        return note or entry.phrase
-    return f"{note} {description}" if note else description
-
-
-def label(entry: StatusCode | StatusClass, config: Settings) -> str:
-    """The rendered text of a reference without an explicit title."""
-    if isinstance(entry, StatusClass):
-        return f"{entry.key} {entry.name(config.language)}"
-    return config.format.format(
-        code=entry.code, phrase=entry.phrase, **{"class": entry.status_class}
-    )
 
 
 def needs_smartquotes(text: str) -> bool:
@@ -107,7 +75,16 @@ class Rendering(NamedTuple):
 
 
 class StatusRole(SphinxRole):
-    """``:http:status:`404```: a linked, tooltipped status code reference."""
+    """``:http:status:`404```: a linked, tooltipped status code reference.
+
+    One object serves a whole build (it is made at ``config-inited``), so its
+    memo of what each target renders as lives exactly as long as the settings
+    it was worked out from.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._memo: Memo[str, Rendering] = Memo()
 
     def __call__(
         self,
@@ -122,14 +99,13 @@ class StatusRole(SphinxRole):
         # A project writes the same few targets thousands of times: what a
         # target renders as is worked out once per build (in run()), and a
         # target seen before skips the role's general set-up altogether.
-        env: BuildEnvironment = inliner.document.settings.env
-        rendering = settings(env.config).renderings.get(text)
+        rendering = self._memo.get(text)
         if rendering is None:
             self._raw_text = text
             return super().__call__(
                 name, rawtext, text, lineno, inliner, options, content
             )
-        node = self._node(env, inliner.document, rawtext, rendering)
+        node = self._node(rawtext, rendering)
         # As set_source_info() would, for the reporter's view of *lineno*.
         where: tuple[str, int] = inliner.reporter.get_source_and_line(lineno)  # type: ignore[assignment]
         node.source, node.line = where
@@ -143,34 +119,18 @@ class StatusRole(SphinxRole):
             # so the reader still sees where the mistake is.
             shown = self.text if self.text.strip() else self.rawtext
             return [nodes.problematic(self.rawtext, shown)], []
-        node = self._node(self.env, self.inliner.document, self.rawtext, rendering)
+        node = self._node(self.rawtext, rendering)
         self.set_source_info(node)
         return [node], []
 
-    #: The document whose first linked reference was last seen (see _node).
-    _noted: nodes.document | None = None
-
-    def _node(
-        self,
-        env: BuildEnvironment,
-        document: nodes.document,
-        rawtext: str,
-        rendering: Rendering,
-    ) -> nodes.Element:
-        """The doctree node of a reference in *document* rendered as *rendering*."""
+    @staticmethod
+    def _node(rawtext: str, rendering: Rendering) -> nodes.Element:
+        """The doctree node of a reference rendered as *rendering*."""
         content, key, classes, hint, smartquotes = rendering
         node: nodes.Element
         if key is None:
             node = status_text(rawtext, content)
         else:
-            if document is not self._noted:
-                # Once per parsed document, not per reference: the domain
-                # records which documents link to status codes (a new parse
-                # of a page is a new document, so a re-read page is recorded
-                # again).
-                self._noted = document
-                domain: HTTPStatusDomain = env.get_domain(DOMAIN)  # type: ignore[assignment]
-                domain.note_referrer(env.docname)
             node = status_reference(rawtext, content)
             node["target"] = key
         # Set item by item rather than as keyword arguments, which docutils
@@ -187,9 +147,8 @@ class StatusRole(SphinxRole):
     def _render(self, config: Settings) -> Rendering | None:
         """Resolve this role's text: its rendering, or ``None`` after a warning.
 
-        Renderings of targets that resolved without a warning are remembered,
-        by the target as written (warnings must be given at every place they
-        occur).
+        The rendering is remembered by the target as written, under the rule
+        of :mod:`.memo`.
         """
         text = self.text
         linked = not text.startswith("!")
@@ -201,7 +160,7 @@ class StatusRole(SphinxRole):
         if entry is None:
             return None
         key = entry.key if isinstance(entry, StatusClass) else str(entry.code)
-        content = title if has_title else label(entry, config)
+        content = title if has_title else label(entry, config.format, config.language)
         rendering = Rendering(
             content=content,
             key=key if linked and config.link != "none" else None,
@@ -209,9 +168,7 @@ class StatusRole(SphinxRole):
             tooltip=tooltip(entry, config.language) if config.tooltips else "",
             smartquotes=needs_smartquotes(content),
         )
-        if clean:
-            config.renderings[self._raw_text] = rendering
-        return rendering
+        return self._memo.remember(self._raw_text, rendering, warned=not clean)
 
     def _resolve(
         self, target: str, config: Settings

@@ -13,10 +13,17 @@
        :class: my-class
 
 It builds a real docutils table, so every builder renders it. Indexed rows
-(the default) carry the id ``http-status-<code>`` and are recorded in the
-``httpstatus`` domain, so that ``:http:status:`` references anywhere in the
-project link to them. Every bad option value warns once at the directive's
-line (type ``httpstatus``) and the table renders what is valid.
+(the default) carry the id ``http-status-<code>`` (a class heading row,
+``http-status-4xx``) and the class ``http-status-indexed``; the domain
+(:mod:`.domain`) finds them there once the document is read, so that
+``:http:status:`` references anywhere in the project link to them. A row keeps
+its documented id even where a section before the table made the same id from
+its title: the section gets another. Every bad option value warns once at the
+directive's line (type ``httpstatus``) and the table renders what is valid.
+
+Flags (``:group:``, ``:unofficial:``, ``:no-index:``) take no value; MyST's
+YAML form ``group: true`` (or ``false``) is understood, and so is a YAML list
+for ``:codes:`` (``codes: [200, 404]``).
 """
 
 from __future__ import annotations
@@ -27,20 +34,16 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.parsers.rst.states import SubstitutionDef
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from . import languages, links
 from .config import Settings, settings
-from .dataset import (
-    StatusClass,
-    StatusCode,
-    StatusRegistry,
-    quote,
-    resolve_language,
-)
-from .domain import DOMAIN, HTTPStatusDomain, Target, anchor
+from .dataset import StatusClass, StatusCode, StatusRegistry, quote
+from .domain import INDEXED_CLASS, TABLE_CLASS
 from .labels import labels
-from .role import css_classes
+from .presentation import anchor, css_classes
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -49,11 +52,17 @@ logger = logging.getLogger(__name__)
 
 COLUMNS: Final = ("code", "phrase", "description", "spec")
 _WIDTHS: Final = {"code": 8, "phrase": 24, "description": 52, "spec": 16}
-_SEPARATORS: Final = re.compile(r"[\s,]+")
+#: Between the items of :codes: and :columns:, also YAML's list brackets and
+#: quotes, as MyST passes ``codes: [200, "404"]`` on as text.
+_SEPARATORS: Final = re.compile(r"[\s,\[\]'\"]+")
 _CODE: Final = re.compile(r"[0-9]{3}", re.ASCII)
 _CLASS: Final = re.compile(r"[1-5]xx", re.ASCII | re.IGNORECASE)
 _RANGE: Final = re.compile(r"([0-9]{3})-([0-9]{3})", re.ASCII)
 _FLAGS: Final = ("group", "unofficial", "no-index", "noindex")
+#: What a flag's value may be: none in reST; YAML's booleans in MyST, which
+#: passes ``group: true`` on as the text "True".
+_FLAG_ON: Final = frozenset({"", "true"})
+_FLAG_OFF: Final = frozenset({"false"})
 _SHOWN_BY_DEFAULT: Final = frozenset(
     {"permanent", "temporary", "unused", "obsoleted", "custom"}
 )
@@ -89,6 +98,8 @@ class StatusTable(SphinxDirective):
     )
 
     def run(self) -> list[Node]:
+        if isinstance(self.state, SubstitutionDef):
+            return self._in_substitution()
         config = settings(self.config)
         self._check_options()
         language = self._language(config)
@@ -103,8 +114,19 @@ class StatusTable(SphinxDirective):
             return []
         indexed = "no-index" not in self.options and "noindex" not in self.options
         table = self._table(codes, columns, language, config.registry, indexed)
+        self.set_source_info(table)
         self.add_name(table)
         return [table]
+
+    def _in_substitution(self) -> list[Node]:
+        """A table cannot stand in a line of text: say so, and show its caption."""
+        name = self.state.parent["names"][0] if self.state.parent["names"] else ""
+        self._warn(
+            "context",
+            f"a status table cannot be a substitution (|{name}|); write the "
+            "directive where the table should stand",
+        )
+        return [nodes.inline("", self.arguments[0] if self.arguments else name)]
 
     # -- options -----------------------------------------------------------------
 
@@ -119,7 +141,12 @@ class StatusTable(SphinxDirective):
 
     def _check_options(self) -> None:
         for name in list(self.options):
-            if name not in StatusTable.option_spec:
+            value = self.options[name]
+            if name in _FLAGS and str(value).strip().lower() in _FLAG_ON:
+                self.options[name] = ""
+            elif name in _FLAGS and str(value).strip().lower() in _FLAG_OFF:
+                del self.options[name]
+            elif name not in StatusTable.option_spec:
                 known = ", ".join(
                     f":{k}:" for k in StatusTable.option_spec if k != "noindex"
                 )
@@ -145,7 +172,7 @@ class StatusTable(SphinxDirective):
         requested = self.options.get("language")
         if requested is None:
             return config.language
-        language = resolve_language(requested.strip(), config.registry.languages)
+        language = languages.match(requested.strip(), config.registry.languages)
         if language is None:
             available = ", ".join(config.registry.languages)
             self._warn(
@@ -244,9 +271,7 @@ class StatusTable(SphinxDirective):
     ) -> nodes.table:
         words = labels(language)
         user_classes = directives.class_option(self.options.get("class", "") or "")
-        table = nodes.table(
-            classes=["http-status-table", "colwidths-given", *user_classes]
-        )
+        table = nodes.table(classes=[TABLE_CLASS, "colwidths-given", *user_classes])
         if self.arguments:
             title_nodes, messages = self.state.inline_text(
                 self.arguments[0], self.lineno
@@ -265,40 +290,44 @@ class StatusTable(SphinxDirective):
         body = nodes.tbody()
         group += body
 
-        domain: HTTPStatusDomain = self.env.get_domain(DOMAIN)  # type: ignore[assignment]
-        used_ids = self.state.document.ids
         seen_classes: set[str] = set()
-
-        def register(key: str, row: nodes.row) -> None:
-            if not indexed:
-                return
-            row["classes"].append("http-status-indexed")
-            domain.note_target(key, Target(self.env.docname, self.lineno, anchor(key)))
-            if anchor(key) not in used_ids and not row["ids"]:
-                row["ids"].append(anchor(key))
-                used_ids[anchor(key)] = row
-
         for entry in codes:
             cls = entry.status_class
-            if cls not in seen_classes:
+            if cls not in seen_classes and "group" in self.options:
+                # Only a heading row makes a class a target: without one, a
+                # class reference links where it would without a table.
                 seen_classes.add(cls)
-                if "group" in self.options:
-                    heading = self._class_row(
-                        registry.classes[cls], len(columns), language
-                    )
-                    register(cls, heading)
-                    body += heading
-                elif indexed:
-                    # Without a heading row, a class reference lands on its first row.
-                    domain.note_target(
-                        cls,
-                        Target(self.env.docname, self.lineno, anchor(str(entry.code))),
-                    )
+                heading = self._class_row(registry.classes[cls], len(columns), language)
+                if indexed:
+                    self._index(cls, heading)
+                body += heading
             row = _row([self._cell(entry, c, language, indexed) for c in columns])
             row["classes"] += css_classes(entry)[1:]
-            register(str(entry.code), row)
+            if indexed:
+                self._index(str(entry.code), row)
             body += row
         return table
+
+    def _index(self, key: str, row: nodes.row) -> None:
+        """Give *row* the anchor of *key*, taking it from any other element
+        of the document that made the same id (a section titled "HTTP Status
+        404"); the domain warns about that clash once the document is read."""
+        row["classes"].append(INDEXED_CLASS)
+        row_id = anchor(key)
+        row["ids"].append(row_id)
+        document = self.state.document
+        holder = document.ids.get(row_id)
+        if holder is not None and INDEXED_CLASS in holder.get("classes", ()):
+            # Another status table holds it: maybe in another ``only`` branch,
+            # so both keep it until the output is known (see writers.py).
+            return
+        document.ids[row_id] = row
+        if holder is not None:
+            holder["ids"].remove(row_id)
+            document.set_id(holder)
+            for name in holder["names"]:
+                if document.nameids.get(name) == row_id:
+                    document.nameids[name] = holder["ids"][0]
 
     def _class_row(self, cls: StatusClass, width: int, language: str) -> nodes.row:
         para = nodes.paragraph()
@@ -345,10 +374,10 @@ class StatusTable(SphinxDirective):
         # spec
         if entry.state == "unofficial":
             return nodes.Text(words["used_by"].format(software=entry.software))
-        url = entry.spec_url or entry.url
+        url = links.spec_url(entry) or entry.url
         if url is None:
             return nodes.Text("\N{EM DASH}")
-        label = entry.spec_label or url
+        label = links.spec_label(entry) or url
         return nodes.reference("", label, refuri=url, internal=False)
 
 

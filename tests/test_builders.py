@@ -35,7 +35,7 @@ TEXTS = [
 INTERNAL = [
     ("201 Created", "http-status-201"),
     ("the missing page", "http-status-404"),
-    ("5xx Server Error", "http-status-500"),
+    ("5xx Server Error", "http-status-5xx"),
 ]
 HTML_BUILDERS = ["html", "dirhtml", "singlehtml", "epub"]
 OTHER_BUILDERS = ["latex", "text", "man", "texinfo"]
@@ -85,10 +85,11 @@ def test_html_builders(app: SphinxTestApp, warning: StringIO, name: str) -> None
     assert [ref.name for ref in refs[3:]] == ["span", "span", "a"]
     assert refs[5]["href"] == MDN_413
     # The stylesheet is shipped and linked.
-    assert (app.outdir / "_static" / "httpstatus.css").is_file()
+    assert (app.outdir / "_static" / "sphinxcontrib-httpstatus.css").is_file()
     stylesheets = [link["href"] for link in index.find_all("link", rel="stylesheet")]
     assert any(
-        href.split("?")[0].endswith("_static/httpstatus.css") for href in stylesheets
+        href.split("?")[0].endswith("_static/sphinxcontrib-httpstatus.css")
+        for href in stylesheets
     ), stylesheets
 
 
@@ -110,7 +111,7 @@ def test_other_builders(app: SphinxTestApp, warning: StringIO, name: str) -> Non
     for text in TEXTS:
         assert text in flat, text
     # No stylesheet outside HTML.
-    assert not list(app.outdir.rglob("httpstatus.css"))
+    assert not list(app.outdir.rglob("sphinxcontrib-httpstatus.css"))
     if name == "latex":
         for text, anchor in INTERNAL:
             assert (

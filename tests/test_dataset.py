@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from sphinxcontrib_httpstatus import dataset
+from sphinxcontrib_httpstatus import dataset, languages, links
 from sphinxcontrib_httpstatus.dataset import (
     DatasetError,
     StatusClass,
     StatusCode,
     bundled,
     load,
-    resolve_language,
 )
 
 HERE = Path(__file__).parent
@@ -172,18 +171,18 @@ def test_former_names_resolve(alias: str, code: int) -> None:
 def test_spec_urls_are_well_formed() -> None:
     for entry in bundled():
         if entry.official:
-            assert entry.spec_url is not None
-            assert SPEC_URL.fullmatch(entry.spec_url), entry.spec_url
+            assert links.spec_url(entry) is not None
+            assert SPEC_URL.fullmatch(links.spec_url(entry) or ""), entry
         else:
-            assert entry.spec_url is None
-    assert bundled()[404].spec_url == (
+            assert links.spec_url(entry) is None
+    assert links.spec_url(bundled()[404]) == (
         "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.5"
     )
     assert (
-        bundled()[103].spec_url
+        links.spec_url(bundled()[103])
         == "https://www.rfc-editor.org/rfc/rfc8297.html#section-2"
     )
-    assert bundled()[404].spec_label == "RFC 9110 §15.5.5"
+    assert links.spec_label(bundled()[404]) == "RFC 9110 §15.5.5"
 
 
 REQUIRED_UNOFFICIAL = {
@@ -269,7 +268,7 @@ def test_iteration_and_selection() -> None:
     "tag", ["zh_CN", "zh-CN", "zh_Hans", "zh-Hans-CN", "zh", "ZH-cn", "zh_SG"]
 )
 def test_simplified_chinese_tags(tag: str) -> None:
-    assert resolve_language(tag, bundled().languages) == "zh_CN"
+    assert languages.match(tag, bundled().languages) == "zh_CN"
     assert bundled()[404].description(tag) == bundled()[404].descriptions["zh_CN"]
 
 

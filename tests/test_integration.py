@@ -102,7 +102,7 @@ def test_without_httpdomain(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
     assert warnings_of(warning) == []
     http = app.env.get_domain("http")
-    assert type(http).__module__ == "sphinxcontrib_httpstatus.domain"
+    assert type(http).__module__ == "sphinxcontrib_httpstatus.httpdomain"
     assert "status" in http.roles
     ref = html_of(app).find("a", class_="http-status")
     assert ref.get_text() == "404 Not Found"

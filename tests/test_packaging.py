@@ -21,7 +21,7 @@ PACKAGE_FILES = (
     "sphinxcontrib_httpstatus/__init__.py",
     "sphinxcontrib_httpstatus/py.typed",
     "sphinxcontrib_httpstatus/data/status-codes.json",
-    "sphinxcontrib_httpstatus/static/httpstatus.css",
+    "sphinxcontrib_httpstatus/static/sphinxcontrib-httpstatus.css",
 )
 
 pytestmark = pytest.mark.slow
@@ -132,4 +132,4 @@ def test_wheel_works_in_a_fresh_environment(
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert 'href="#http-status-404"' in html
     assert ">404 Not Found</a>" in html
-    assert (tmp_path / "out" / "_static" / "httpstatus.css").is_file()
+    assert (tmp_path / "out" / "_static" / "sphinxcontrib-httpstatus.css").is_file()

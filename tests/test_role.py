@@ -14,6 +14,7 @@ import pytest
 from conftest import html_of, references, variant, warnings_of
 from sphinx.cmd.build import build_main
 
+from sphinxcontrib_httpstatus import links
 from sphinxcontrib_httpstatus.dataset import StatusClass, StatusCode, bundled
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def check_syntax_page(app: SphinxTestApp, docname: str, language: str) -> None:
 def test_syntax_english(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
     entry_499 = bundled()[499]
-    assert (entry_499.state, entry_499.mdn, entry_499.spec_url) == (
+    assert (entry_499.state, entry_499.mdn, links.spec_url(entry_499)) == (
         "unofficial",
         False,
         None,
@@ -296,7 +297,7 @@ def test_link_mode_table_without_a_table(app: SphinxTestApp, warning: StringIO) 
 
 def no_mdn_page() -> StatusCode:
     """A registered code that MDN has no page for but a specification defines."""
-    return next(c for c in bundled() if c.official and not c.mdn and c.spec_url)
+    return next(c for c in bundled() if c.official and not c.mdn and links.spec_url(c))
 
 
 @pytest.mark.parametrize(
@@ -323,7 +324,12 @@ def test_fallback_when_a_code_has_no_page_of_the_kind(
     )
     app.build()
     refs = references(app, "fallback")
-    assert [ref.get("href") for ref in refs] == [no_mdn.spec_url, None, URL_299, None]
+    assert [ref.get("href") for ref in refs] == [
+        links.spec_url(no_mdn),
+        None,
+        URL_299,
+        None,
+    ]
     assert [ref.name for ref in refs] == ["a", "span", "a", "span"]
     assert refs[0]["title"] == no_mdn.description("en")
     assert refs[0].get_text() == f"{no_mdn.code} {no_mdn.phrase}"

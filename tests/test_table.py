@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import html_of, shared_build, text_of, warnings_of
 
+from sphinxcontrib_httpstatus import links
 from sphinxcontrib_httpstatus.dataset import bundled
 
 if TYPE_CHECKING:
@@ -165,8 +166,8 @@ def test_default_table_rows(app: Sphinx) -> None:
         classes = tr["class"]
         assert f"http-status-{entry.status_class}" in classes
         # the code cell is a permalink to its row
-        links = cell(tbl, tr, "Code").find_all("a")
-        assert [a["href"] for a in links] == [f"#http-status-{entry.code}"]
+        code_links = cell(tbl, tr, "Code").find_all("a")
+        assert [a["href"] for a in code_links] == [f"#http-status-{entry.code}"]
         assert plain(cell(tbl, tr, "Phrase").get_text(" ")).startswith(
             plain(entry.phrase)
         )
@@ -174,7 +175,7 @@ def test_default_table_rows(app: Sphinx) -> None:
             entry.description("en")
         )
         spec = cell(tbl, tr, "Specification").find_all("a")
-        assert [a["href"] for a in spec] == [entry.spec_url]
+        assert [a["href"] for a in spec] == [links.spec_url(entry)]
         if entry.state == "permanent":
             assert marker(tr) is None
             assert not {c for c in classes if c.endswith(("unused", "obsoleted"))}
@@ -209,9 +210,9 @@ def test_spec_cell_links_to_the_defining_section(app: Sphinx) -> None:
     tbl = table(html_of(app, "default"))
 
     def spec_link(code: int) -> Tag:
-        links = cell(tbl, row_of(tbl, code), "Specification").find_all("a")
-        assert len(links) == 1
-        return links[0]
+        found = cell(tbl, row_of(tbl, code), "Specification").find_all("a")
+        assert len(found) == 1
+        return found[0]
 
     assert (
         spec_link(404)["href"]
@@ -474,15 +475,18 @@ def test_caption_name_and_class(app: Sphinx) -> None:
 @options_build
 def test_stylesheet_is_shipped_with_row_rules(app: Sphinx) -> None:
     app.build()
-    css = text_of(app, "_static/httpstatus.css")
+    css = text_of(app, "_static/sphinxcontrib-httpstatus.css")
     assert re.search(r"tr:target\b", css)
     for state in ("unused", "obsoleted"):
         assert f"tr.http-status-{state}" in css
     assert ".http-status-marker" in css
     for digit in "12345":
         assert f"tr.http-status-{digit}xx" in css
-    links = html_of(app, "default").select("link[rel=stylesheet]")
-    assert any(link["href"].startswith("_static/httpstatus.css") for link in links)
+    sheets = html_of(app, "default").select("link[rel=stylesheet]")
+    assert any(
+        link["href"].startswith("_static/sphinxcontrib-httpstatus.css")
+        for link in sheets
+    )
 
 
 # -- bad input ---------------------------------------------------------------------
@@ -585,5 +589,5 @@ def test_myst_table(app: Sphinx, warning: StringIO) -> None:
     assert layout(tbl) == ["2xx", "200", "4xx", *map(str, in_class("4xx"))]
     assert tbl.select_one("tr#http-status-404") is not None
     assert codes(table(soup, "t-bad")) == [200]
-    links = [a["href"] for a in soup.select("p a.http-status")]
-    assert links == ["#http-status-404", "#http-status-4xx"]
+    hrefs = [a["href"] for a in soup.select("p a.http-status")]
+    assert hrefs == ["#http-status-404", "#http-status-4xx"]

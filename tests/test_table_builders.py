@@ -105,7 +105,7 @@ def test_epub(app: Sphinx, warning: StringIO) -> None:
     assert warnings_of(warning) == []
     check_html_table(soup_of(app, "reference.xhtml"))
     check_html_refs(soup_of(app, "usage.xhtml"), "reference.xhtml")
-    assert "tr:target" in text_of(app, "_static/httpstatus.css")
+    assert "tr:target" in text_of(app, "_static/sphinxcontrib-httpstatus.css")
 
 
 # -- LaTeX -----------------------------------------------------------------------

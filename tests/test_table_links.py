@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import html_of, shared_build, soup_of, warnings_of
 
+from sphinxcontrib_httpstatus import links
 from sphinxcontrib_httpstatus.dataset import bundled
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def refs(soup: BeautifulSoup) -> list[tuple[str, str | None]]:
 
 
 def mdn(code: int) -> str:
-    url = bundled()[code].mdn_url("en")
+    url = links.mdn_url(bundled()[code], "en")
     assert url is not None
     assert url.startswith(MDN)
     return url
@@ -56,21 +57,18 @@ def ids_of(soup: BeautifulSoup) -> list[str]:
 def usage_refs(reference: str) -> list[tuple[str, str | None]]:
     """What usage.rst of ``table-links`` must link to, with *reference* the
     URI of the table page as seen from the usage page."""
-    mdn_3xx = (
-        "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status"
-        "#redirection_messages"
-    )
+    mdn_classes = "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status"
     return [
         ("404 Not Found", f"{reference}#http-status-404"),
         # with :group:, a class links to its heading row
         ("4xx Client Error", f"{reference}#http-status-4xx"),
         ("201 Created", f"{reference}#http-status-201"),
-        # without it, to the first row of the class
-        ("2xx Successful", f"{reference}#http-status-200"),
+        # without it, the class has no target in the table: "auto" goes to MDN
+        ("2xx Successful", f"{mdn_classes}#successful_responses"),
         ("503 Service Unavailable", f"{reference}#http-status-503"),
         # in no table: "auto" falls back to MDN
         ("302 Found", mdn(302)),
-        ("3xx Redirection", mdn_3xx),
+        ("3xx Redirection", f"{mdn_classes}#redirection_messages"),
         ("the missing page", f"{reference}#http-status-404"),
         ("404 Not Found", None),  # !404
     ]
@@ -144,7 +142,7 @@ def test_link_table_falls_back_with_a_warning(app: Sphinx, warning: StringIO) ->
         ("200 OK", mdn(200)),
         # 500 is only in a :no-index: table, which is no link target
         ("500 Internal Server Error", mdn(500)),
-        ("4xx Client Error", "reference.html#http-status-400"),
+        ("4xx Client Error", "reference.html#http-status-4xx"),
         ("5xx Server Error", mdn_5xx),
         ("200 OK", mdn(200)),
     ]
@@ -198,8 +196,13 @@ def test_duplicate_first_table_in_document_order_wins(app: Sphinx) -> None:
             "418 I\N{RIGHT SINGLE QUOTATION MARK}m a teapot",
             "errors.html#http-status-418",
         ),
-        ("4xx Client Error", "errors.html#http-status-404"),
-        ("5xx Server Error", "errors.html#http-status-500"),
+        # a class links to a table only where its heading row is (:group:)
+        ("4xx Client Error", "errors.html#http-status-4xx"),
+        (
+            "5xx Server Error",
+            "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status"
+            "#server_error_responses",
+        ),
     ]
     errors = html_of(app, "errors")
     first, second = errors.select("table.http-status-table")

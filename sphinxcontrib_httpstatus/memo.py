@@ -1,0 +1,41 @@
+"""The extension's caches, and the one rule they share.
+
+A project writes the same few status references thousands of times, so the
+work behind a reference is done once and remembered. Every cache, with its
+lifetime:
+
+- ``StatusRole._memo`` (:mod:`.role`): what each role text renders as. Per
+  build: the role object is made at ``config-inited``.
+- ``HTTPStatusDomain._destinations`` (:mod:`.domain`): where each code or
+  class links. Emptied after every read phase (``env-updated``), when rows
+  may have moved.
+- ``_httpstatus_tags`` on a page's HTML translator (:mod:`.writers`): the
+  start and end tags of each kind of reference. Per page.
+- ``Config._httpstatus_settings`` (:mod:`.config`): the validated
+  :class:`.Settings`. Per build; never pickled.
+- ``dataset.bundled()``: the parsed bundled dataset. Never emptied: it is
+  read-only.
+
+**The rule.** A warning is due at every place a mistake occurs, so an answer
+whose working-out gave a warning is never remembered: the next occurrence
+works it out again and warns again, at its own line. Every cache above that
+can meet a mistake goes through :meth:`Memo.remember`, which is where the rule
+is kept.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Memo(dict[K, V]):
+    """A dict that remembers only answers given without a warning."""
+
+    def remember(self, key: K, value: V, *, warned: bool) -> V:
+        """Keep *value* for *key* unless working it out *warned*; return it."""
+        if not warned:
+            self[key] = value
+        return value

@@ -1,0 +1,327 @@
+"""How status references and tables are written, per output format.
+
+**HTML** (html, dirhtml, singlehtml, epub and the other HTML-format builders):
+:func:`visit_status_html` writes a reference straight as one ``<a>`` (or a
+``<span>`` where there is nowhere to link), without Sphinx's generic
+cross-reference machinery: that is most of what makes a reference cheap. A
+reference inside another link (a title in the ``.. contents::`` list) is
+written unlinked. Where EPUB shows URLs (``epub_show_urls``), external status
+links become plain references first, so that EPUB adds their URLs as it does
+for every other link.
+
+**Every other format**: :func:`adapt_for_format` (at ``doctree-resolved``)
+turns our nodes into plain docutils nodes (a ``reference`` or an ``inline``),
+so no writer meets a node it does not know; LaTeX gets its external links
+earlier, from :class:`LaTeXExternalLinks`, so that ``latex_show_urls`` sees
+them. Status tables are adapted too: a row's state marker goes in parentheses,
+as there is no badge to set it apart; the ids of indexed rows move into a
+target in the row's first cell, since LaTeX labels and Texinfo anchors are
+made from targets, not table rows; man pages, whose tables cannot span
+columns, get a class heading row split into cells; and writers that cannot
+nest tables (text, man, LaTeX) get a status table inside a table cell as a
+list, with a warning at its line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final, cast
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.errors import NoUri
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from .domain import DOMAIN, INDEXED_CLASS, status_tables
+from .memo import Memo
+from .nodes import STATUS_NODES, status_reference, status_text
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.util.docutils import SphinxTranslator
+    from sphinx.writers.html5 import HTML5Translator
+
+    from .domain import Destination, HTTPStatusDomain
+
+logger = logging.getLogger(__name__)
+
+#: Output formats whose writers cannot put a table inside a table cell.
+_NO_NESTED_TABLES: Final = frozenset({"text", "man", "latex"})
+
+
+def _domain(env: Any) -> HTTPStatusDomain:
+    domain: HTTPStatusDomain = env.get_domain(DOMAIN)
+    return domain
+
+
+def _in_link(node: nodes.Node) -> bool:
+    """Whether *node* sits inside a link already (a title in a contents list).
+
+    Only inline ancestors can be a link around it, so the walk stops at the
+    first block-level one: for a reference in a paragraph, that is its parent.
+    """
+    parent: nodes.Element | None = node.parent
+    while isinstance(parent, nodes.Inline):
+        if isinstance(parent, nodes.reference):
+            return True
+        parent = parent.parent
+    return False
+
+
+# -- HTML ----------------------------------------------------------------------
+
+
+def _attributes(node: nodes.Element) -> dict[str, Any]:
+    tooltip = node.get("tooltip")
+    return {"title": tooltip} if tooltip else {}
+
+
+def _href(builder: Builder, docname: str, destination: Destination) -> str:
+    """The ``href`` of *destination* from page *docname*, as make_refnode would."""
+    if destination.row is None:
+        return destination.url or ""
+    anchor = destination.row.anchor
+    if destination.row.docname == docname:
+        return "#" + anchor
+    uri = builder.get_relative_uri(docname, destination.row.docname)
+    # singlehtml points at "#document-<doc>": there, the row id alone is right.
+    return "#" + anchor if "#" in uri else f"{uri}#{anchor}"
+
+
+def visit_status_html(self: HTML5Translator, node: nodes.Element) -> None:
+    """The start tag of a reference of either kind: ``<a>`` where it links,
+    ``<span>`` where it does not (``status_text``, or nowhere to link)."""
+    linked = isinstance(node, status_reference) and not _in_link(node)
+    if node["ids"]:  # an id makes the tag unique
+        start, end, _ = _tags(self, node, linked=linked)
+    else:
+        # Thousands of references on a page share a handful of tags: each
+        # pair is built once per page, and kept by the page's translator.
+        tags: Memo[tuple[str, ...], tuple[str, str]]
+        tags = self.__dict__.setdefault("_httpstatus_tags", Memo())
+        target = node["target"] if linked else ""
+        key = (target, node.get("tooltip", ""), *node["classes"])
+        try:
+            start, end = tags[key]
+        except KeyError:
+            start, end, warned = _tags(self, node, linked=linked)
+            tags.remember(key, (start, end), warned=warned)
+    self.body.append(start)
+    self.context.append(end)
+
+
+def _tags(
+    self: HTML5Translator, node: nodes.Element, *, linked: bool
+) -> tuple[str, str, bool]:
+    """The start and end tags of *node*, and whether working them out warned."""
+    attributes = _attributes(node)
+    destination = None
+    if linked:
+        destination = _domain(self.builder.env).destination(node["target"], node)
+    if destination is None:
+        return self.starttag(node, "span", "", **attributes), "</span>", False
+    href = _href(self.builder, self.builder.current_docname, destination)
+    kind = "external" if destination.row is None else "internal"
+    attributes.update(href=href, **{"class": f"reference {kind}"})
+    start = self.starttag(node, "a", "", **attributes)
+    return start, "</a>", destination.fallback_from_table
+
+
+def depart_status_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.context.pop())
+
+
+# -- other formats -------------------------------------------------------------
+
+
+def _write_children(self: SphinxTranslator, node: nodes.Element) -> None:
+    """Visitor and departure for writers with no tooltips: the text is enough."""
+
+
+def _plain_inline(node: nodes.Element) -> nodes.inline:
+    return nodes.inline(node.rawsource, "", *node.children, classes=node["classes"])
+
+
+def _external(node: status_reference, url: str) -> nodes.reference:
+    ref = nodes.reference(node.rawsource, "", *node.children, refuri=url)
+    ref["internal"] = False
+    ref["classes"] = list(node["classes"])
+    if node.get("tooltip"):
+        ref["reftitle"] = node["tooltip"]
+    return ref
+
+
+def _as_docutils(
+    builder: Builder, docname: str, node: status_reference
+) -> nodes.Element:
+    """A linked reference as the plain node non-HTML writers know."""
+    if _in_link(node):
+        return _plain_inline(node)
+    domain = _domain(builder.env)
+    destination = domain.destination(node["target"], node)
+    if destination is not None and destination.row is not None:
+        try:
+            ref = make_refnode(
+                builder,
+                docname,
+                destination.row.docname,
+                destination.row.anchor,
+                list(node.children),
+                node.get("tooltip", ""),
+            )
+        except NoUri:
+            # The table's page is not part of this output (a LaTeX document
+            # that leaves it out): link as if the project had no table.
+            destination = domain.destination(node["target"], node, tables=False)
+        else:
+            ref["classes"] = list(node["classes"])
+            return ref
+    if destination is None or destination.url is None:
+        return _plain_inline(node)
+    return _external(node, destination.url)
+
+
+class LaTeXExternalLinks(SphinxPostTransform):
+    """Make LaTeX's external status links plain references before Sphinx's
+    ``ShowUrlsTransform`` (priority 400) looks for the URLs to print."""
+
+    default_priority = 390
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        links = list(self.document.findall(status_reference))
+        if not links:
+            return
+        domain = _domain(self.env)
+        present = {self.document.get("docname")} | {
+            n["docname"] for n in self.document.findall(addnodes.start_of_file)
+        }
+        for node in links:
+            if _in_link(node):
+                continue
+            destination = domain.destination(node["target"], node)
+            if destination is not None and destination.row is not None:
+                if destination.row.docname in present:
+                    continue  # an internal link: adapt_for_format makes it
+                destination = domain.destination(node["target"], node, tables=False)
+            if destination is not None and destination.url is not None:
+                node.replace_self(_external(node, destination.url))
+
+
+def adapt_for_format(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """At ``doctree-resolved``: make our nodes plain docutils for non-HTML writers."""
+    builder = app.builder
+    if builder.format == "html":
+        if builder.name == "epub" and app.config.epub_show_urls != "no":
+            _epub_external_links(builder, doctree)
+        if docname in _domain(builder.env).shared_anchor_docs:
+            _drop_repeated_row_ids(doctree)
+        return
+    for link in list(doctree.findall(status_reference)):
+        link.replace_self(_as_docutils(builder, docname, link))
+    for node in list(doctree.findall(status_text)):
+        node.replace_self(_plain_inline(node))
+    _drop_repeated_row_ids(doctree)
+    for table in list(status_tables(doctree)):
+        if builder.format in _NO_NESTED_TABLES and _in_table(table):
+            table.replace_self(_as_list(table, builder.format))
+        else:
+            _adapt_table(table, builder.format)
+
+
+def _epub_external_links(builder: Builder, doctree: nodes.document) -> None:
+    domain = _domain(builder.env)
+    for node in list(doctree.findall(status_reference)):
+        if _in_link(node):
+            continue
+        destination = domain.destination(node["target"], node)
+        if destination is not None and destination.url is not None:
+            node.replace_self(_external(node, destination.url))
+
+
+def _drop_repeated_row_ids(doctree: nodes.document) -> None:
+    """Keep each row anchor on its first row in the output only.
+
+    Tables in ``.. only::`` branches may each hold the anchor, since only one
+    branch is written; two tables both written hold it once (the first), as
+    references link to the first, and the duplicate is warned about.
+    """
+    seen: set[tuple[str, str]] = set()
+    for table in status_tables(doctree):
+        source = table.source or ""
+        for row in table.findall(nodes.row):
+            if INDEXED_CLASS not in row["classes"]:
+                continue
+            for row_id in list(row["ids"]):
+                if (source, row_id) in seen:
+                    row["ids"].remove(row_id)
+                seen.add((source, row_id))
+
+
+def _in_table(node: nodes.Element) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.table):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _as_list(table: nodes.table, output_format: str) -> nodes.Element:
+    """A status table as a bullet list, one item per row, for a writer that
+    cannot put it inside the table cell it sits in."""
+    logger.warning(
+        "a status table inside a table cell cannot be written by the %s "
+        "builder; writing it as a list",
+        output_format,
+        location=table,
+        type="httpstatus",
+        subtype="nested",
+    )
+    result = nodes.bullet_list(classes=["http-status-table"])
+    body = next(iter(table.findall(nodes.tbody)), None)
+    for row in body.findall(nodes.row) if body is not None else ():
+        texts = [entry.astext().strip() for entry in row.findall(nodes.entry)]
+        item = nodes.list_item()
+        item += nodes.paragraph("", " \N{EM DASH} ".join(t for t in texts if t))
+        result += item
+    title = next(iter(table.findall(nodes.title)), None)
+    if title is None:
+        return result
+    container = nodes.container()
+    container += nodes.paragraph("", "", *title.children)
+    container += result
+    return container
+
+
+def _adapt_table(table: nodes.table, output_format: str) -> None:
+    for marker in list(table.findall(nodes.inline)):
+        if "http-status-marker" in marker["classes"]:
+            # Without HTML's badge, a bare "unused" reads as part of the phrase.
+            text = marker.astext()
+            marker.clear()
+            marker += nodes.Text(f"({text})")
+    for row in table.findall(nodes.row):
+        if INDEXED_CLASS in row["classes"] and row["ids"]:
+            first = row.next_node(nodes.paragraph)
+            if first is not None:
+                first.insert(0, nodes.target("", "", ids=row["ids"]))
+                row["ids"] = []
+        if output_format == "man" and "http-status-group" in row["classes"]:
+            heading = cast(nodes.entry, row[0])
+            for _ in range(heading.get("morecols", 0)):
+                row += nodes.entry()
+            heading.attributes.pop("morecols", None)
+
+
+def setup_writers(app: Sphinx) -> None:
+    """Register the nodes with their visitors, and the per-format adaptation."""
+    plain = (_write_children, _write_children)
+    html = (visit_status_html, depart_status_html)
+    for node in STATUS_NODES:
+        app.add_node(node, html=html, latex=plain, text=plain, man=plain, texinfo=plain)
+    app.add_post_transform(LaTeXExternalLinks)
+    # doctree-resolved runs after references are resolved and before the writer.
+    app.connect("doctree-resolved", adapt_for_format)
