@@ -8,6 +8,11 @@ Two measurements that complement ``build_time.py``:
   a fresh ``sphinx-build -q`` process. A tiny extension counts the documents
   Sphinx reads (``source-read``) and writes (``doctree-resolved``): editing one
   page must re-read exactly that page.
+* **An edit above the status table.** ``ours+table`` and ``plain+table`` (the
+  same table written by hand) are built once; then two lines are added above
+  the table and the project rebuilt. The extension must write no more pages
+  than plain Sphinx does for the same edit (the table page and its toctree
+  parent): no page that merely links into the table is written again.
 * **Import time.** ``python -X importtime -c "import sphinxcontrib_httpstatus"``,
   best of ``--import-runs``, summing the cumulative time of the package's
   outermost modules (so nothing is counted twice); and what Sphinx pays when
@@ -37,6 +42,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_time import (
+    TABLE_DOC,
     VARIANTS,
     add_project_arguments,
     child_environment,
@@ -50,6 +56,7 @@ from build_time import (
 PACKAGE = "sphinxcontrib_httpstatus"
 IMPORT_BUDGET_MS = 30.0
 DEFAULT_INCREMENTAL_VARIANTS = ("plain", "ours", "ours+table")
+TABLE_EDIT_VARIANTS = ("ours+table", "plain+table")
 
 _IMPORTTIME = re.compile(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|( *)(\S+)")
 
@@ -95,11 +102,11 @@ def _counts(path: Path) -> tuple[list[str], list[str]]:
     return reads, writes
 
 
-def incremental(
-    work: Path, variant: str, pages: int, refs: int, rounds: int, builder: str
-) -> dict[str, Any]:
-    """Full build, then *rounds* of edit-one-page-and-rebuild; the figures."""
-    root = work / f"incremental-{variant.replace('+', '-')}"
+def _project(
+    root: Path, variant: str, pages: int, refs: int, builder: str, work: Path
+) -> tuple[Path, Any]:
+    """Generate *variant* under *root*; its source and a function that builds
+    it and returns (seconds, documents read, documents written)."""
     src = write_project(root, variant, pages, refs, count_documents=True)
     out = root / "out"
     if out.exists():
@@ -115,6 +122,15 @@ def incremental(
             raise RuntimeError(f"sphinx-build failed for {root.name}:\n{result.stderr}")
         return (result.seconds, *_counts(count_file))
 
+    return src, sphinx
+
+
+def incremental(
+    work: Path, variant: str, pages: int, refs: int, rounds: int, builder: str
+) -> dict[str, Any]:
+    """Full build, then *rounds* of edit-one-page-and-rebuild; the figures."""
+    root = work / f"incremental-{variant.replace('+', '-')}"
+    src, sphinx = _project(root, variant, pages, refs, builder, work)
     _, first_reads, _ = sphinx(fresh=True)
     edited = page_name((pages + 1) // 2)
     times: list[float] = []
@@ -139,6 +155,24 @@ def incremental(
         "written_docs": sorted({d for w in writes for d in w}),
         "exactly_one_read": all(r == [edited] for r in reads),
     }
+
+
+def table_edit(
+    work: Path, variant: str, pages: int, refs: int, builder: str
+) -> dict[str, Any]:
+    """Full build, then two lines added above the table, and a rebuild."""
+    root = work / f"table-edit-{variant.replace('+', '-')}"
+    src, sphinx = _project(root, variant, pages, refs, builder, work)
+    sphinx(fresh=True)
+    page = src / f"{TABLE_DOC}.rst"
+    text = page.read_text(encoding="utf-8")
+    after_title = text.index("\n\n") + 2
+    page.write_text(
+        text[:after_title] + "Two new lines\nabove the table.\n\n" + text[after_title:],
+        encoding="utf-8",
+    )
+    _, read, written = sphinx(fresh=False)
+    return {"read_docs": sorted(read), "written_docs": sorted(written)}
 
 
 # -- import time ---------------------------------------------------------------------
@@ -256,6 +290,15 @@ def report(results: dict[str, Any]) -> str:
             f"{reads:>9}{writes:>9}"
             + ("" if r["exactly_one_read"] else f"   NOT ONE PAGE: {r['read_docs']}")
         )
+    edits = results["table_edit"]
+    if edits:
+        lines += ["", "two lines added above the status table: pages written"]
+        for variant, r in edits.items():
+            lines.append(
+                f"{variant:<14}{len(r['written_docs']):>4}  {r['written_docs']}"
+            )
+        verdict = "ok" if results["table_edit_within_budget"] else "OVER BUDGET"
+        lines.append(f"no more than plain Sphinx writes: {verdict}")
     imp = results["import"]
     verdict = "ok" if imp["within_budget"] else "OVER BUDGET"
     lines += [
@@ -289,7 +332,15 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             )
             for variant in args.variants
         },
+        "table_edit": {
+            variant: table_edit(work, variant, args.pages, args.refs, args.builder)
+            for variant in TABLE_EDIT_VARIANTS
+        },
     }
+    ours, plain = (
+        set(results["table_edit"][v]["written_docs"]) for v in TABLE_EDIT_VARIANTS
+    )
+    results["table_edit_within_budget"] = ours <= plain
     # Warm the bytecode cache for the import timing, as a build would have.
     child_env = child_environment(work)
     subprocess.run(

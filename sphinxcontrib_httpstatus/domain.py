@@ -352,16 +352,19 @@ def _warn_anchor_clashes(
             wanted = nodes.make_id(name)
             if wanted in anchors:
                 table = anchors[wanted]
+                kind = node.tagname
+                if isinstance(node, nodes.section) and node.children:
+                    kind, name = "section", node[0].astext()
                 logger.warning(
                     "%s %r at line %s wants the id %r of a status table row "
                     "(table at line %s); the row keeps it, the %s gets %r. "
                     "Rename one of them to link to both.",
-                    "section" if isinstance(node, nodes.section) else node.tagname,
+                    kind,
                     name,
                     _line_of(node),
                     wanted,
                     table.line,
-                    "section" if isinstance(node, nodes.section) else node.tagname,
+                    kind,
                     node_id,
                     location=table,
                     type="httpstatus",

@@ -25,8 +25,8 @@ def _flatten(tree: nodes.Node | None) -> None:
     if tree is None:
         return
     for node in list(tree.findall(nodes.Element)):
-        if isinstance(node, STATUS_NODES):
-            node.replace_self(nodes.Text(node.astext()))
+        if isinstance(node, STATUS_NODES) and node.parent is not None:
+            node.parent.replace(node, nodes.Text(node.astext()))
 
 
 def flatten_title_copies(app: Sphinx, doctree: nodes.document) -> None:

@@ -191,6 +191,12 @@ def test_incremental_benchmark_runs(
         assert figures["exactly_one_read"], figures["read_docs"]
         assert figures["reads"] == [1]
         assert figures["median_s"] > 0
+    # An edit above the table writes what plain Sphinx writes, no referrer.
+    assert results["table_edit_within_budget"]
+    assert results["table_edit"]["ours+table"]["written_docs"] == [
+        "index",
+        "status-codes",
+    ]
     assert results["import"]["import_ms_best"] > 0
     assert results["import"]["setup_extension_ms_best"] > 0
     report = capsys.readouterr().out
