@@ -268,3 +268,16 @@ def test_an_edit_above_the_table_rewrites_no_referrer(
     pages = ("index", "usage", "reference")  # genindex and search: always
     written = {page for page in pages if after[page] != before[page]}
     assert written == {"reference", "index"}
+
+
+# -- the stylesheet ------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="domain-own-css")
+def test_a_project_stylesheet_of_the_old_name_survives(
+    app: Sphinx, warning: StringIO
+) -> None:
+    app.build()
+    assert warnings_of(warning) == []
+    assert text_of(app, "_static/httpstatus.css").startswith("/* the project's own")
+    assert "--http-status-4xx" in text_of(app, "_static/sphinxcontrib-httpstatus.css")

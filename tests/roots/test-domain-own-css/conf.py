@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_httpstatus"]
+html_static_path = ["_static"]
