@@ -148,25 +148,27 @@ def validate(app: Sphinx, config: Config) -> None:
         config.httpstatus_language = language = None
     if language is not None and languages.match(language, bundled().languages) is None:
         available = ", ".join(bundled().languages)
-        # English, as promised, rather than the default (None), which would
-        # follow Sphinx's ``language`` into another language.
+        # The tag is kept: descriptions fall back to English (see _settings),
+        # not to Sphinx's ``language``, and MDN links still follow the tag
+        # (``ja``, ``zh_TW``), as they do when ``language`` names it.
         _warn(
             "httpstatus_language",
             f"no descriptions in {language!r} (available: {available})",
             using="English",
         )
-        config.httpstatus_language = DEFAULT_LANGUAGE
 
     link = config.httpstatus_link
     if link not in LINK_MODES:
-        problem = None
-        if "{code}" not in link:
+        # Placeholders first: "{code:>9}" is a template with a format spec,
+        # and the warning should say so, not that it lacks {code}.
+        problem = _placeholder_problem(link, TEMPLATE_FIELDS)
+        if problem:
+            problem = f"{link!r} {problem}"
+        elif "{code}" not in link:
             modes = ", ".join(repr(m) for m in LINK_MODES)
             problem = (
                 f"{link!r} is neither one of {modes} nor a URL template with {{code}}"
             )
-        else:
-            problem = _placeholder_problem(link, TEMPLATE_FIELDS)
         if problem:
             _warn("httpstatus_link", problem)
             config.httpstatus_link = DEFAULTS["httpstatus_link"]

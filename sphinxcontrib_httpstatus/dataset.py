@@ -292,7 +292,8 @@ class StatusRegistry:
 
         *custom* maps a code (``299`` or ``"299"``) to a mapping with an optional
         ``phrase`` (required for a new code), ``description`` (a string for
-        every language, or a ``{language: text}`` mapping), ``aliases`` and
+        every language, or a ``{language: text}`` mapping over the bundled
+        texts), ``aliases`` and
         ``url``. Overriding a phrase keeps the old one resolvable as an alias.
         Raises :class:`DatasetError` naming the entry and field at fault.
         """
@@ -365,6 +366,10 @@ def _merge_custom(
             url=url,
             descriptions=descriptions or MappingProxyType({}),
         )
+    if descriptions is not None and not isinstance(description, str):
+        # A mapping replaces the languages it names; the others keep the
+        # bundled text (a zh_TW text must not stand in for zh_CN or en).
+        descriptions = MappingProxyType({**base.descriptions, **descriptions})
     new_aliases = list(base.aliases) + list(aliases)
     if phrase is not None and normalize_phrase(phrase) != normalize_phrase(base.phrase):
         new_aliases.append(base.phrase)
