@@ -160,6 +160,10 @@ def test_aliases_are_unique_and_never_shadow_a_phrase() -> None:
         ("Non Authoritative Information", 203),
         ("Multi Status", 207),
         ("Moved Temporarily", 302),
+        # spellings other libraries use (Werkzeug, Microsoft's MS-WDV)
+        ("Request URI Too Long", 414),
+        ("Network Authentication Failed", 511),
+        ("Reply With", 449),
     ],
 )
 def test_former_names_resolve(alias: str, code: int) -> None:
@@ -400,3 +404,8 @@ def _time_load() -> float:
     start = time.perf_counter()
     load()
     return time.perf_counter() - start
+
+
+def test_unordered_collection_is_not_too_early() -> None:
+    # An abandoned WebDAV draft's name for an unrelated status, not 425's.
+    assert bundled().lookup("Unordered Collection") is None
