@@ -13,12 +13,14 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from sphinx.util import logging
 
-from . import languages
+from . import catalogs, languages
 from .dataset import DEFAULT_LANGUAGE, DatasetError, StatusRegistry, bundled, quote
+from .labels import labels
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -72,6 +74,17 @@ class Settings:
     link: str
     format: str
     tooltips: bool
+    #: The project's own catalogs (``locale_dirs``), by language.
+    project_catalogs: Mapping[str, catalogs.Messages]
+
+    def words(self, language: str) -> dict[str, str]:
+        """The words around descriptions in *language*: the project's
+        catalog first, then ours, then English."""
+        ours = catalogs.bundled(language)
+        project = self.project_catalogs.get(language)
+        return labels(
+            language, ours if project is None else catalogs.Layered(project, ours)
+        )
 
 
 def register(app: Sphinx) -> None:
@@ -130,7 +143,11 @@ def _placeholder_problem(text: str, allowed: tuple[str, ...]) -> str | None:
 
 
 def validate(app: Sphinx, config: Config) -> None:
-    """Check every ``httpstatus_*`` value; warn and reset those that are invalid."""
+    """Check every ``httpstatus_*`` value; warn and reset those that are invalid.
+
+    Then compute the build's :class:`Settings`: the bundled dataset with the
+    project's own catalogs and ``httpstatus_custom`` merged in.
+    """
     for name, types in _TYPES.items():
         value = getattr(config, name)
         if not isinstance(value, types):
@@ -142,12 +159,16 @@ def validate(app: Sphinx, config: Config) -> None:
             )
             setattr(config, name, DEFAULTS[name])
 
+    project = catalogs.project_catalogs(
+        Path(app.srcdir, directory) for directory in config.locale_dirs
+    )
+    base = bundled().with_translations(project) if project else bundled()
     language = config.httpstatus_language
     if language is not None and not language.strip():
         # An empty tag is how a shared conf.py says "not set".
         config.httpstatus_language = language = None
-    if language is not None and languages.match(language, bundled().languages) is None:
-        available = ", ".join(bundled().languages)
+    if language is not None and languages.match(language, base.languages) is None:
+        available = ", ".join(base.languages)
         # The tag is kept: descriptions fall back to English (see _settings),
         # not to Sphinx's ``language``, and MDN links still follow the tag
         # (``ja``, ``zh_TW``), as they do when ``language`` names it.
@@ -180,8 +201,18 @@ def validate(app: Sphinx, config: Config) -> None:
         _warn("httpstatus_format", f"{config.httpstatus_format!r} {problem}")
         config.httpstatus_format = DEFAULTS["httpstatus_format"]
 
-    config.httpstatus_custom = _valid_custom(config.httpstatus_custom)
-    object.__setattr__(config, _ATTRIBUTE, _settings(config))
+    elif language is None and languages.match(config.language, base.languages) is None:
+        # Not a mistake: a Polish project's build uses English descriptions,
+        # and says so once, without failing a -W build.
+        logger.info(
+            "sphinxcontrib-httpstatus: no descriptions in %r; using English "
+            "(add a catalog to locale_dirs to translate them)",
+            config.language,
+            once=True,
+        )
+
+    config.httpstatus_custom = _valid_custom(config.httpstatus_custom, base)
+    object.__setattr__(config, _ATTRIBUTE, _settings(config, base, project))
 
 
 def _plain(value: Any) -> Any:
@@ -202,26 +233,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _valid_custom(custom: Mapping[Any, Any]) -> dict[Any, Any]:
+def _valid_custom(custom: Mapping[Any, Any], base: StatusRegistry) -> dict[Any, Any]:
     """The entries of *custom* that merge cleanly, as plain values; one warning
     per bad entry, and one per phrase or alias that another code also claims."""
     valid: dict[Any, Any] = {}
     for key, fields in custom.items():
         try:
-            bundled().with_custom({key: fields})
+            base.with_custom({key: fields})
         except DatasetError as exc:
             _warn_custom(f"{exc}; the entry is ignored")
         else:
             valid[_plain(key)] = _plain(fields)
     if valid:
-        _warn_clashes(bundled().with_custom(valid))
+        _warn_clashes(base.with_custom(valid), base)
     return valid
 
 
-def _warn_clashes(registry: StatusRegistry) -> None:
-    """Warn about each phrase or alias claimed by two codes that the bundled
-    dataset alone does not have, naming the code it resolves to."""
-    known = bundled().phrase_clashes()
+def _warn_clashes(registry: StatusRegistry, base: StatusRegistry) -> None:
+    """Warn about each phrase or alias claimed by two codes that *base* (the
+    dataset without the project's codes) does not have, naming the code it
+    resolves to."""
+    known = base.phrase_clashes()
     for text, codes in sorted(registry.phrase_clashes().items()):
         if text in known:
             continue
@@ -238,8 +270,12 @@ def _warn_custom(message: str) -> None:
     logger.warning(message, type="httpstatus", subtype="config", once=True)
 
 
-def _settings(config: Config) -> Settings:
-    registry = bundled()
+def _settings(
+    config: Config,
+    base: StatusRegistry | None = None,
+    project: Mapping[str, catalogs.Messages] | None = None,
+) -> Settings:
+    registry = base or bundled()
     if config.httpstatus_custom:
         registry = registry.with_custom(config.httpstatus_custom)
     locale = config.httpstatus_language or config.language or DEFAULT_LANGUAGE
@@ -250,6 +286,7 @@ def _settings(config: Config) -> Settings:
         link=config.httpstatus_link,
         format=config.httpstatus_format,
         tooltips=config.httpstatus_tooltips,
+        project_catalogs=project or {},
     )
 
 

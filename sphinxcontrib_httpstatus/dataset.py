@@ -32,7 +32,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final, Literal, cast
 
-from . import languages
+from . import catalogs, languages
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -284,6 +284,46 @@ class StatusRegistry:
             if (class_set is None or entry.status_class in class_set)
             and (state_set is None or entry.state in state_set)
         ]
+
+    def with_translations(
+        self, translations: Mapping[str, catalogs.Messages]
+    ) -> StatusRegistry:
+        """Return a new registry whose texts are also in the languages of
+        *translations* (``{language: catalog}``), where a catalog translates
+        them. A catalog's text replaces one this registry already has."""
+        codes = [
+            replace(
+                entry,
+                descriptions=MappingProxyType(
+                    catalogs.translate(
+                        entry.descriptions,
+                        catalogs.description_context(str(entry.code)),
+                        translations,
+                    )
+                ),
+            )
+            for entry in self
+        ]
+        classes = [
+            replace(
+                cls,
+                names=MappingProxyType(
+                    catalogs.translate(
+                        cls.names, catalogs.class_name_context(cls.key), translations
+                    )
+                ),
+                descriptions=MappingProxyType(
+                    catalogs.translate(
+                        cls.descriptions,
+                        catalogs.description_context(cls.key),
+                        translations,
+                    )
+                ),
+            )
+            for cls in self._classes.values()
+        ]
+        added = [lang for lang in translations if lang not in self.languages]
+        return StatusRegistry(codes, classes, (*self.languages, *added))
 
     def with_custom(
         self, custom: Mapping[Any, Any], source: str = "httpstatus_custom"
@@ -537,5 +577,11 @@ def load(path: str | Path = DATA_FILE) -> StatusRegistry:
 
 @cache
 def bundled() -> StatusRegistry:
-    """The dataset shipped with the package, loaded on first use."""
-    return load(DATA_FILE)
+    """The dataset shipped with the package, with the translations we ship,
+    loaded on first use."""
+    return load(DATA_FILE).with_translations(
+        {
+            language: catalogs.bundled(language)
+            for language in catalogs.bundled_languages()
+        }
+    )

@@ -1,58 +1,67 @@
-"""The few user-facing words the extension writes itself, per language.
+"""The words the extension writes itself around the descriptions, per language.
 
-Descriptions come from the dataset; these are the table headers, markers and
-tooltip prefixes around them. A table can be in another language than the
-build (its ``:language:`` option), so they are looked up per table rather than
-through Sphinx's build-wide message catalogs. To add a language, add a mapping
-with every key of ``LABELS["en"]`` (a test checks the keys match).
+The table's headers, the state badges and the tooltip's notes. English is
+written here and is the message id of each word in the translation catalogs
+(:mod:`.catalogs`); a table can be in another language than the build (its
+``:language:`` option), so words are looked up per language, not through
+Sphinx's build-wide message catalogs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
-from . import languages
-from .dataset import DEFAULT_LANGUAGE
+from . import catalogs
 
-LABELS: Final[dict[str, dict[str, str]]] = {
-    "en": {
-        "code": "Code",
-        "phrase": "Phrase",
-        "description": "Description",
-        "spec": "Specification",
-        "temporary": "temporary",
-        "unused": "unused",
-        "obsoleted": "obsoleted",
-        "unofficial": "unofficial",
-        "custom": "project-specific",
-        "used_by": "Used by {software}",
-        "tooltip_unofficial": "Unofficial code, used by {software}.",
-        "tooltip_unused": "Reserved, unused code.",
-        "tooltip_obsoleted": "Obsoleted code.",
-        "tooltip_temporary": "Provisionally registered code.",
-    },
-    "zh_CN": {
-        "code": "状态码",
-        "phrase": "原因短语",
-        "description": "说明",
-        "spec": "规范",
-        "temporary": "临时",
-        "unused": "未使用",
-        "obsoleted": "已废弃",
-        "unofficial": "非官方",
-        "custom": "项目自定义",
-        "used_by": "使用方：{software}",
-        "tooltip_unofficial": "非官方状态码，由 {software} 使用。",
-        "tooltip_unused": "保留的未使用状态码。",
-        "tooltip_obsoleted": "已废弃的状态码。",
-        "tooltip_temporary": "临时注册的状态码。",
-    },
+#: Each word in English, by key; ``{software}`` is filled in.
+ENGLISH: Final[Mapping[str, str]] = {
+    "code": "Code",
+    "phrase": "Phrase",
+    "description": "Description",
+    "spec": "Specification",
+    "temporary": "temporary",
+    "unused": "unused",
+    "obsoleted": "obsoleted",
+    "unofficial": "unofficial",
+    "custom": "project-specific",
+    "used_by": "Used by {software}",
+    "tooltip_unofficial": "Unofficial code, used by {software}.",
+    "tooltip_unused": "Reserved, unused code.",
+    "tooltip_obsoleted": "Obsoleted code.",
+    "tooltip_temporary": "Provisionally registered code.",
+}
+
+#: What each word is, for translators (the catalogs' extracted comments).
+LABEL_COMMENTS: Final[Mapping[str, str]] = {
+    "code": "Status table: header of the column of codes (404)",
+    "phrase": "Status table: header of the column of reason phrases (Not Found)",
+    "description": "Status table: header of the column of descriptions",
+    "spec": "Status table: header of the column of specification links",
+    "temporary": "Badge beside a provisionally registered code's phrase",
+    "unused": "Badge beside a reserved, unused code's phrase (306, 418)",
+    "obsoleted": "Badge beside an obsoleted code's phrase (510)",
+    "unofficial": "Badge beside an unofficial code's phrase (nginx's 499)",
+    "custom": "Badge beside a code the project defines itself",
+    "used_by": "Specification column of an unofficial code; {software} is a "
+    "product name such as nginx",
+    "tooltip_unofficial": "Start of an unofficial code's tooltip; {software} is "
+    "a product name",
+    "tooltip_unused": "Start of the tooltip of 306 and 418",
+    "tooltip_obsoleted": "Start of the tooltip of an obsoleted code",
+    "tooltip_temporary": "Start of the tooltip of a provisionally registered code",
 }
 
 
-def labels(language: str | None) -> dict[str, str]:
-    """The labels for *language*, falling back to English."""
-    found = LABELS.get(language) if language else None
-    if found is None:
-        found = LABELS[languages.match(language, LABELS) or DEFAULT_LANGUAGE]
-    return found
+def labels(
+    language: str | None, catalog: catalogs.Messages | None = None
+) -> dict[str, str]:
+    """The words in *language* (one of the dataset's languages), from
+    *catalog* if given, else from ours; English where neither has a word."""
+    if not language or language == "en":
+        return dict(ENGLISH)
+    source = catalog if catalog is not None else catalogs.bundled(language)
+    return {
+        key: source.pgettext(catalogs.label_context(key), text)
+        for key, text in ENGLISH.items()
+    }

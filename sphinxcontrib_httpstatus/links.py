@@ -12,17 +12,32 @@ that order; a URL template (``"https://example.org/status/{code}"``) gives every
 code a page, after a project's own ``url``. Class references (``4xx``) link to
 the class's heading in the table, MDN's overview section or RFC 9110's section.
 
-The dataset holds facts (a code's defining document and section, whether MDN
-has a page for it); this module turns them into URLs::
+The dataset holds a code's defining document and section; ``data/mdn-pages.json``
+(made by ``scripts/mdn_pages.py`` from MDN's repositories) holds, per MDN
+locale, the codes that have a page there and the ids of the overview page's
+class headings. This module turns them into URLs::
 
     spec_url(registry[404])         # 'https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.5'
-    mdn_url(registry[404], "zh_CN") # 'https://developer.mozilla.org/zh-CN/docs/...'
+    mdn_url(registry[404], "zh_CN") # '.../zh-CN/docs/Web/HTTP/Reference/Status/404'
+    mdn_url(registry[204], "es")    # '.../en-US/docs/...': no Spanish page
+    mdn_url(registry.classes["4xx"], "fr")  # '.../fr/docs/...#r%C3%A9ponses_...'
+
+An MDN link goes to the build language's locale where that locale has the
+page (MDN answers 404 for a missing translation), else to en-US; a code with
+no en-US page gets no MDN link. A class links to its section of the locale's
+overview page by that page's own heading id, percent-encoded (the same id to a
+browser; plain ASCII for LaTeX and the other builders).
 """
 
 from __future__ import annotations
 
+import json
 import re
-from typing import Final
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, Final, NamedTuple
+from urllib.parse import quote
 
 from . import languages
 from .dataset import DEFAULT_LANGUAGE, StatusClass, StatusCode
@@ -31,6 +46,8 @@ AUTO_ORDER: Final = ("table", "url", "mdn", "spec")
 
 _MDN: Final = "https://developer.mozilla.org"
 _MDN_STATUS: Final = "docs/Web/HTTP/Reference/Status"
+_MDN_DEFAULT: Final = "en-US"
+MDN_PAGES_FILE: Final = Path(__file__).with_name("data") / "mdn-pages.json"
 _RFC: Final = "https://www.rfc-editor.org/rfc"
 _RFC_RE: Final = re.compile(r"RFC([0-9]{1,5})", re.ASCII)
 
@@ -46,13 +63,6 @@ MDN_LOCALES: Final = {
     "es": "es",
     "ru": "ru",
     "pt_BR": "pt-BR",
-}
-_MDN_CLASS_ANCHORS: Final = {
-    "1xx": "informational_responses",
-    "2xx": "successful_responses",
-    "3xx": "redirection_messages",
-    "4xx": "client_error_responses",
-    "5xx": "server_error_responses",
 }
 #: RFC 9110 sections introducing each class.
 _SPEC_CLASS_SECTIONS: Final = {
@@ -79,14 +89,38 @@ def mdn_locale(language: str | None) -> str:
     return MDN_LOCALES[languages.match(language, MDN_LOCALES) or DEFAULT_LANGUAGE]
 
 
+class MdnLocale(NamedTuple):
+    """What one MDN locale has: code pages, and its class headings' ids."""
+
+    codes: frozenset[int]
+    classes: Mapping[str, str]
+
+
+@cache
+def mdn_pages() -> Mapping[str, MdnLocale]:
+    """``data/mdn-pages.json`` by MDN locale (read once, on first use)."""
+    data: dict[str, Any] = json.loads(MDN_PAGES_FILE.read_text(encoding="utf-8"))
+    return {
+        locale: MdnLocale(frozenset(pages["codes"]), pages["classes"])
+        for locale, pages in data["locales"].items()
+    }
+
+
 def mdn_url(entry: StatusCode | StatusClass, language: str | None) -> str | None:
-    """MDN's page for a code (if MDN has one), or its section for a class."""
-    locale = mdn_locale(language)
-    if isinstance(entry, StatusClass):
-        return f"{_MDN}/{locale}/{_MDN_STATUS}#{_MDN_CLASS_ANCHORS[entry.key]}"
-    if not entry.mdn:
-        return None
-    return f"{_MDN}/{locale}/{_MDN_STATUS}/{entry.code}"
+    """MDN's page for a code or section for a class, in the language's locale
+    where it has one, else in en-US; ``None`` where en-US has none either."""
+    pages = mdn_pages()
+    for locale in dict.fromkeys((mdn_locale(language), _MDN_DEFAULT)):
+        have = pages.get(locale)
+        if have is None:
+            continue
+        if isinstance(entry, StatusClass):
+            if entry.key in have.classes:
+                fragment = quote(have.classes[entry.key])
+                return f"{_MDN}/{locale}/{_MDN_STATUS}#{fragment}"
+        elif entry.code in have.codes:
+            return f"{_MDN}/{locale}/{_MDN_STATUS}/{entry.code}"
+    return None
 
 
 def spec_url(entry: StatusCode | StatusClass) -> str | None:

@@ -7,8 +7,9 @@ row of the same code always agree.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .dataset import StatusClass, StatusCode
-from .labels import labels
 
 
 def anchor(key: str) -> str:
@@ -26,12 +27,14 @@ def css_classes(entry: StatusCode | StatusClass) -> list[str]:
     return classes
 
 
-def tooltip(entry: StatusCode | StatusClass, language: str) -> str:
-    """The tooltip text: the description, after a note on a code's state."""
+def tooltip(
+    entry: StatusCode | StatusClass, language: str, words: Mapping[str, str]
+) -> str:
+    """The tooltip text: the description, after a note on a code's state
+    (in *words*, the labels of *language*)."""
     description = entry.description(language)
     if isinstance(entry, StatusClass):
         return description
-    words = labels(language)
     note = ""
     if entry.state == "unofficial":
         note = words["tooltip_unofficial"].format(software=entry.software)

@@ -165,7 +165,11 @@ class StatusRole(SphinxRole):
             content=content,
             key=key if linked and config.link != "none" else None,
             classes=tuple(css_classes(entry)),
-            tooltip=tooltip(entry, config.language) if config.tooltips else "",
+            tooltip=(
+                tooltip(entry, config.language, config.words(config.language))
+                if config.tooltips
+                else ""
+            ),
             smartquotes=needs_smartquotes(content),
         )
         return self._memo.remember(self._raw_text, rendering, warned=not clean)

@@ -29,7 +29,7 @@ for ``:codes:`` (``codes: [200, 404]``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from docutils import nodes
@@ -42,7 +42,6 @@ from . import languages, links
 from .config import Settings, settings
 from .dataset import StatusClass, StatusCode, StatusRegistry, quote
 from .domain import INDEXED_CLASS, TABLE_CLASS
-from .labels import labels
 from .presentation import anchor, css_classes
 
 if TYPE_CHECKING:
@@ -269,7 +268,7 @@ class StatusTable(SphinxDirective):
         registry: StatusRegistry,
         indexed: bool,
     ) -> nodes.table:
-        words = labels(language)
+        words = settings(self.config).words(language)
         user_classes = directives.class_option(self.options.get("class", "") or "")
         table = nodes.table(classes=[TABLE_CLASS, "colwidths-given", *user_classes])
         if self.arguments:
@@ -301,7 +300,9 @@ class StatusTable(SphinxDirective):
                 if indexed:
                     self._index(cls, heading)
                 body += heading
-            row = _row([self._cell(entry, c, language, indexed) for c in columns])
+            row = _row(
+                [self._cell(entry, c, language, indexed, words) for c in columns]
+            )
             row["classes"] += css_classes(entry)[1:]
             if indexed:
                 self._index(str(entry.code), row)
@@ -343,9 +344,13 @@ class StatusTable(SphinxDirective):
         )
 
     def _cell(
-        self, entry: StatusCode, column: str, language: str, indexed: bool
+        self,
+        entry: StatusCode,
+        column: str,
+        language: str,
+        indexed: bool,
+        words: Mapping[str, str],
     ) -> Node:
-        words = labels(language)
         if column == "code":
             text = nodes.Text(str(entry.code))
             if not indexed:

@@ -147,12 +147,12 @@ def test_language_overrides_sphinx(app: SphinxTestApp, warning: StringIO) -> Non
             ),
         ),
         pytest.param(
-            "fr",
+            "pl",
             "zh_CN",
             marks=variant(
                 "config",
                 "config-lang-bad-2",
-                httpstatus_language="fr",
+                httpstatus_language="pl",
                 language="zh_CN",
             ),
         ),

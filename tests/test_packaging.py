@@ -21,7 +21,15 @@ PACKAGE_FILES = (
     "sphinxcontrib_httpstatus/__init__.py",
     "sphinxcontrib_httpstatus/py.typed",
     "sphinxcontrib_httpstatus/data/status-codes.json",
+    "sphinxcontrib_httpstatus/data/mdn-pages.json",
     "sphinxcontrib_httpstatus/static/sphinxcontrib-httpstatus.css",
+    "sphinxcontrib_httpstatus/locale/sphinxcontrib-httpstatus.pot",
+    *(
+        f"sphinxcontrib_httpstatus/locale/{language}/LC_MESSAGES/"
+        f"sphinxcontrib-httpstatus.{suffix}"
+        for language in ("zh_CN", "zh_TW", "ja", "ko", "fr", "es", "de", "pt_BR", "ru")
+        for suffix in ("po", "mo")
+    ),
 )
 
 pytestmark = pytest.mark.slow

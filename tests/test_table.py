@@ -498,7 +498,7 @@ BAD_INPUT = {
     14: ("codes", ["'abc'", "accepted", "404", "4xx", "400-417"]),
     19: ("codes", ["'4xx5'", "accepted"]),
     24: ("codes", ["500-400", "400-500"]),
-    29: ("language", ["'klingon'", "en, zh_CN"]),
+    29: ("language", ["'klingon'", "en, de, es, fr, ja, ko, pt_BR, ru, zh_CN, zh_TW"]),
     35: ("empty", ["no status codes"]),
     40: ("option", [":colour:", ":codes:", ":columns:", ":no-index:"]),
     46: ("option", [":group:", "'yes'"]),

@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_httpstatus"]
+show_warning_types = True
+language = "pl"
