@@ -109,7 +109,23 @@ def _kept(target: Target, tags: Tags | None) -> bool:
     return True
 
 
-class HTTPStatusDomain(Domain):
+class NoAnyXref:
+    """For a domain whose objects no other kind of cross-reference can mean
+    (MyST's ``[text](target)`` links and ``:any:`` ask every domain)."""
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []
+
+
+class HTTPStatusDomain(NoAnyXref, Domain):
     """Holds the indexed table rows and resolves status references."""
 
     name = DOMAIN
@@ -274,19 +290,6 @@ class HTTPStatusDomain(Domain):
                 type="httpstatus",
                 subtype="duplicate",
             )
-
-    def resolve_any_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        target: str,
-        node: addnodes.pending_xref,
-        contnode: Element,
-    ) -> list[tuple[str, nodes.reference]]:
-        # No cross-reference of another kind (MyST's links, ``:any:``) ever
-        # means one of ours: status references are ``:http:status:`` only.
-        return []
 
     # -- writing -------------------------------------------------------------
 

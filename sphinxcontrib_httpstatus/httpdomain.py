@@ -14,18 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.domains import Domain
 
+from .domain import NoAnyXref
 from .role import StatusRole
 
 if TYPE_CHECKING:
-    from docutils.nodes import Element, reference
-    from sphinx import addnodes
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
     from sphinx.config import Config
-    from sphinx.environment import BuildEnvironment
 
 
-class HTTPDomain(Domain):
+class HTTPDomain(NoAnyXref, Domain):
     """A minimal ``http`` domain, for projects without sphinxcontrib-httpdomain."""
 
     name = "http"
@@ -33,17 +30,6 @@ class HTTPDomain(Domain):
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         pass  # holds no data; Sphinx refuses parallel reads without this
-
-    def resolve_any_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        target: str,
-        node: addnodes.pending_xref,
-        contnode: Element,
-    ) -> list[tuple[str, reference]]:
-        return []  # no objects: nothing for MyST's links or ``:any:`` to find
 
 
 def attach_role(app: Sphinx, config: Config) -> None:

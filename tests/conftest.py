@@ -37,6 +37,16 @@ def warnings_of(warning: StringIO) -> list[str]:
     return [line for line in _ESCAPES.sub("", warning.getvalue()).splitlines() if line]
 
 
+def config_warnings(warning: StringIO) -> list[str]:
+    """The messages of a build's warnings, all of which must be config ones."""
+    messages = []
+    for line in warnings_of(warning):
+        match = re.fullmatch(r"WARNING: (.*) \[httpstatus\.config\]", line)
+        assert match, line
+        messages.append(match.group(1))
+    return messages
+
+
 def html_of(app: Sphinx, docname: str = "index") -> BeautifulSoup:
     """The parsed HTML page of *docname* in *app*'s output directory."""
     path = Path(app.outdir) / f"{docname}.html"

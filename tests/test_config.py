@@ -6,11 +6,10 @@ names the config key, and the build must go on with the default.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import html_of, references, variant, warnings_of
+from conftest import config_warnings, html_of, references, variant, warnings_of
 
 from sphinxcontrib_httpstatus.dataset import bundled
 
@@ -34,16 +33,6 @@ def cases(root: str, prefix: str, values: list[Any], **fixed: Any) -> list[Any]:
         )
         for i, value in enumerate(values)
     ]
-
-
-def config_warnings(warning: StringIO) -> list[str]:
-    """The messages of the build's warnings, all of which must be config ones."""
-    messages = []
-    for line in warnings_of(warning):
-        match = re.fullmatch(r"WARNING: (.*) \[httpstatus\.config\]", line)
-        assert match, line
-        messages.append(match.group(1))
-    return messages
 
 
 def check_default_page(app: SphinxTestApp, language: str = "en") -> None:

@@ -20,14 +20,13 @@ Each test pins one fixed behaviour, on a real build:
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 import pytest
-from conftest import references, variant, warnings_of
+from conftest import config_warnings, references, variant, warnings_of
 
 from sphinxcontrib_httpstatus.dataset import bundled
 
@@ -41,16 +40,6 @@ if TYPE_CHECKING:
 
 MDN = "https://developer.mozilla.org"
 MDN_STATUS = "docs/Web/HTTP/Reference/Status"
-
-
-def config_warnings(warning: StringIO) -> list[str]:
-    """The messages of the build's warnings, all of which must be config ones."""
-    messages = []
-    for line in warnings_of(warning):
-        match = re.fullmatch(r"WARNING: (.*) \[httpstatus\.config\]", line)
-        assert match, line
-        messages.append(match.group(1))
-    return messages
 
 
 def check_config_page(app: SphinxTestApp, language: str = "en") -> None:
