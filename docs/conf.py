@@ -12,6 +12,7 @@ release = version = sphinxcontrib_httpstatus.__version__
 
 extensions = [
     "sphinxcontrib_httpstatus",
+    "sphinxcontrib.httpdomain",
     "myst_parser",
     "sphinx.ext.autodoc",
 ]

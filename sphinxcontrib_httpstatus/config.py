@@ -43,6 +43,7 @@ DEFAULTS: Final[dict[str, Any]] = {
     "httpstatus_format": "{code} {phrase}",
     "httpstatus_tooltips": True,
     "httpstatus_custom": {},
+    "httpstatus_httpdomain": True,
 }
 _TYPES: Final[dict[str, tuple[type, ...]]] = {
     "httpstatus_language": (str, type(None)),
@@ -50,6 +51,7 @@ _TYPES: Final[dict[str, tuple[type, ...]]] = {
     "httpstatus_format": (str,),
     "httpstatus_tooltips": (bool,),
     "httpstatus_custom": (dict,),
+    "httpstatus_httpdomain": (bool,),
 }
 
 

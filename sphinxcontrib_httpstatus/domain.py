@@ -34,7 +34,7 @@ from sphinx.util import logging
 from . import links
 from .config import settings
 from .memo import Memo
-from .nodes import status_reference
+from .nodes import DEFERRED_MESSAGE, DEFERRED_SUBTYPE, status_reference
 from .presentation import anchor
 
 if TYPE_CHECKING:
@@ -81,8 +81,44 @@ def status_tables(document: nodes.Node) -> Iterable[nodes.table]:
 
 
 def _is_ours(node: nodes.Node) -> bool:
-    return isinstance(node, status_reference) or (
-        isinstance(node, nodes.table) and TABLE_CLASS in node["classes"]
+    return isinstance(node, nodes.Element) and (
+        isinstance(node, status_reference)
+        or DEFERRED_SUBTYPE in node.attributes
+        or (isinstance(node, nodes.table) and TABLE_CLASS in node["classes"])
+    )
+
+
+def _give_deferred_warning(
+    docname: str, document: nodes.document, node: nodes.Element
+) -> None:
+    """The warning a status field's role could not give at the field's line.
+
+    Sphinx makes each item of a field group into a paragraph holding the
+    reference and the item's content, which keeps the item's own line. Fields
+    that another extension generated (sphinxcontrib-openapi's come from
+    ``<openapi>``) have no line in the page: the warning names the page, and
+    the generated source and line in its message.
+    """
+    line: int | None = node.line
+    where = ""
+    paragraph = node.parent
+    while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
+        paragraph = paragraph.parent
+    for child in paragraph.children if paragraph is not None else ():
+        if isinstance(child, nodes.Element) and child.get("translatable"):
+            if child.source and child.source != document.get("source"):
+                where = f" (in {child.source}, line {child.line})"
+                line = None
+            else:
+                line = child.line or line
+            break
+    logger.warning(
+        "%s%s [http:statuscode]",
+        node.attributes.pop(DEFERRED_MESSAGE),
+        where,
+        location=(docname, line),
+        type="httpstatus",
+        subtype=node.attributes.pop(DEFERRED_SUBTYPE),
     )
 
 
@@ -164,8 +200,13 @@ class HTTPStatusDomain(NoAnyXref, Domain):
         """Record the document's indexed rows and the keys it refers to."""
         anchors: dict[str, nodes.Element] = {}
         for node in document.findall(_is_ours):
+            assert isinstance(node, nodes.Element)
+            if DEFERRED_SUBTYPE in node.attributes:
+                _give_deferred_warning(docname, document, node)
             if isinstance(node, status_reference):
                 self.referrers.setdefault(node["target"], set()).add(docname)
+                continue
+            if not isinstance(node, nodes.table):
                 continue
             assert isinstance(node, nodes.table)
             only = _only_conditions(node)

@@ -22,3 +22,9 @@ class status_reference(nodes.Inline, nodes.TextElement):
 
 #: Both kinds of status reference.
 STATUS_NODES = (status_text, status_reference)
+
+#: Attributes of a node whose warning is due once the document is parsed, at
+#: a line the role could not know (a status field of sphinxcontrib-httpdomain:
+#: Sphinx names the group's first field as the place of every item).
+DEFERRED_SUBTYPE = "httpstatus-warning-subtype"
+DEFERRED_MESSAGE = "httpstatus-warning-message"

@@ -62,6 +62,12 @@ def needs_smartquotes(text: str) -> bool:
     )
 
 
+def _fold(phrase: str) -> str:
+    """*phrase* as typed phrases are compared: any case and spacing, and a
+    hyphen the same as a space ("Non Authoritative", "Request-URI")."""
+    return normalize_phrase(phrase.replace("-", " "))
+
+
 class Rendering(NamedTuple):
     """What a role target renders as: text, link key, classes and tooltip."""
 
@@ -145,18 +151,28 @@ class StatusRole(SphinxRole):
         return node
 
     def _render(self, config: Settings) -> Rendering | None:
-        """Resolve this role's text: its rendering, or ``None`` after a warning.
+        """Resolve this role's text: its rendering, or ``None`` after a warning."""
+        return self._render_text(self.text, config, self._raw_text)
 
-        The rendering is remembered by the target as written, under the rule
-        of :mod:`.memo`.
+    def _render_text(
+        self,
+        text: str,
+        config: Settings,
+        memo_key: str | None = None,
+        location: Node | None = None,
+    ) -> Rendering | None:
+        """Resolve *text*: its rendering, or ``None`` after a warning (given at
+        *location*, by default the role's own).
+
+        The rendering is remembered by the target as written (*memo_key*),
+        under the rule of :mod:`.memo`.
         """
-        text = self.text
         linked = not text.startswith("!")
         if not linked:
             text = text[1:]
         has_title, title, target = split_explicit_title(text)
         target = target.strip()
-        entry, clean = self._resolve(target, config)
+        entry, clean = self._resolve(target, config, location)
         if entry is None:
             return None
         key = entry.key if isinstance(entry, StatusClass) else str(entry.code)
@@ -172,10 +188,10 @@ class StatusRole(SphinxRole):
             ),
             smartquotes=needs_smartquotes(content),
         )
-        return self._memo.remember(self._raw_text, rendering, warned=not clean)
+        return self._memo.remember(memo_key or text, rendering, warned=not clean)
 
     def _resolve(
-        self, target: str, config: Settings
+        self, target: str, config: Settings, location: Node | None = None
     ) -> tuple[StatusCode | StatusClass | None, bool]:
         """Find the entry for *target*, warning when it does not resolve cleanly.
 
@@ -192,26 +208,27 @@ class StatusRole(SphinxRole):
         if match is not None and match.group(2)[0].isalpha():
             code = registry.get(int(match.group(1)))
             if code is not None:
-                phrase = normalize_phrase(match.group(2))
-                known = {normalize_phrase(p) for p in (code.phrase, *code.aliases)}
+                phrase = _fold(match.group(2))
+                known = {_fold(p) for p in (code.phrase, *code.aliases)}
                 if phrase in known:
                     return code, True
                 self._warn(
                     "phrase",
                     f"{quote(match.group(2).strip())} is not the phrase of "
                     f"{code.code}; rendering {code.code} {code.phrase!r}",
+                    location,
                 )
                 return code, False
         what = "empty target" if not target else f"unknown HTTP status {quote(target)}"
-        self._warn("unknown", f"{what}: {_EXPECTED}")
+        self._warn("unknown", f"{what}: {_EXPECTED}", location)
         return None, False
 
-    def _warn(self, subtype: str, message: str) -> None:
+    def _warn(self, subtype: str, message: str, location: Node | None = None) -> None:
         logger.warning(
             "%s [%s]",
             message,
-            self.name,
-            location=self.get_location(),
+            self.name if location is None else "http:statuscode",
+            location=self.get_location() if location is None else location,
             type="httpstatus",
             subtype=subtype,
         )

@@ -81,11 +81,13 @@ def test_side_by_side_with_httpdomain(
     assert ours["href"] == f"{MDN}/404"
     assert ours["title"] == bundled()[404].description("en")
     assert ours.get_text() == "404 Not Found"
-    # httpdomain's own role and directive still work.
+    # httpdomain's own role still works, rendered by us (httpstatus_httpdomain
+    # is True by default; test_httpdomain_fields.py covers it in depth)...
     theirs = paragraphs["Theirs"].find("a")
     assert theirs.get_text() == "404 Not Found"
-    assert theirs["href"].startswith("http")
-    assert "http-status" not in theirs.get("class", [])
+    assert theirs["href"] == f"{MDN}/404"
+    assert theirs["class"][:2] == ["http-status", "http-status-4xx"]
+    # ...and so do its directives.
     directive = page.find("dt", id=re.compile(r"^get-"))
     assert directive is not None
     assert "/orders/" in directive.get_text()

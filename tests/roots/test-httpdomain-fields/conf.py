@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib.httpdomain", "sphinxcontrib_httpstatus"]
+show_warning_types = True
