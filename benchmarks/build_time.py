@@ -12,6 +12,11 @@ directory:
                 so that every reference links into the project
 ``plain+table`` as ``plain``, plus the same table page written by hand as a
                 ``list-table``: what that page costs any project, extension or not
+``fields``      an httpdomain API reference: the same codes as ``:statuscode NNN:``
+                fields of ``.. http:get::`` (and other method) directives, seven
+                per resource, with ``sphinxcontrib.httpdomain`` alone
+``ours+fields`` the same project with ``sphinxcontrib_httpstatus`` loaded too,
+                which renders every one of those fields
 
 After one warm-up round, ``--rounds`` rounds run interleaved (a-b-c-d-e,
 a-b-c-d-e, ...), so that a slow spell of the machine hits every variant alike.
@@ -47,18 +52,32 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_WORK_DIR = HERE / "_work"
 
 #: Variant keys, in the order they are built in each round.
-VARIANTS = ("plain", "httpdomain", "ours", "ours+table", "plain+table")
-LETTERS = dict(zip(VARIANTS, "abcde", strict=True))
+VARIANTS = (
+    "plain",
+    "httpdomain",
+    "ours",
+    "ours+table",
+    "plain+table",
+    "fields",
+    "ours+fields",
+)
+LETTERS = dict(zip(VARIANTS, "abcdefg", strict=True))
 
-#: ``(numerator, denominator, budget)``: the ratios of medians the issue sets,
-#: then one with no budget that puts the table page's own cost in proportion.
+#: ``(numerator, denominator, budget)``: the ratios of medians the budget sets,
+#: then ones with no budget that put the table page's cost in proportion.
 RATIOS: tuple[tuple[str, str, float | None], ...] = (
     ("ours", "plain", 1.05),
-    ("ours+table", "plain", 1.05),
     ("ours", "httpdomain", 1.00),
     ("ours+table", "httpdomain", 1.00),
+    ("ours+fields", "fields", 1.05),
+    ("ours+table", "plain", None),
     ("plain+table", "plain", None),
     ("ours+table", "plain+table", None),
+)
+#: ``((d, c), (e, a))``: the table page made by the directive costs no more
+#: than the same table written by hand, (d) - (c) <= (e) - (a).
+DIFFERENCES: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
+    (("ours+table", "ours"), ("plain+table", "plain")),
 )
 
 #: Common codes of an HTTP API, cycled through, each with a reason to return it.
@@ -115,6 +134,29 @@ TABLE_DOC = "status-codes"
 
 
 # -- the synthetic projects --------------------------------------------------------
+
+
+def fields_page(number: int, refs: int) -> str:
+    """Page *number* of the httpdomain variants: resources with *refs* status
+    fields in all, seven per resource, the same codes as :func:`page`."""
+    noun = _NOUNS[number % len(_NOUNS)]
+    title = f"{noun.capitalize()}s API, part {number}"
+    lines = [title, "=" * len(title), ""]
+    for start in range(0, refs, _PER_SECTION):
+        count = min(_PER_SECTION, refs - start)
+        section = start // _PER_SECTION
+        method = _METHODS[section % len(_METHODS)].lower()
+        lines += [
+            f".. http:{method}:: /v1/{noun}s-{number}/(id)/{section}",
+            "",
+            f"   {method.capitalize()} one {noun}.",
+            "",
+        ]
+        for i in range(count):
+            code = _CODE_LIST[(number * 3 + start + i) % len(_CODE_LIST)]
+            lines.append(f"   :statuscode {code}: {CODES[code].format(noun=noun)}")
+        lines.append("")
+    return "\n".join(lines)
 
 
 def reference(variant: str, code: int) -> str:
@@ -230,9 +272,9 @@ def write_project(
         shutil.rmtree(src)
     src.mkdir(parents=True)
     extensions: list[str] = []
-    if variant == "httpdomain":
+    if variant in ("httpdomain", "fields", "ours+fields"):
         extensions.append("sphinxcontrib.httpdomain")
-    elif variant in ("ours", "ours+table"):
+    if variant in ("ours", "ours+table", "ours+fields"):
         extensions.append("sphinxcontrib_httpstatus")
     extra = ""
     if count_documents:
@@ -260,9 +302,8 @@ def write_project(
     index += [f"   {name}" for name in names]
     (src / "index.rst").write_text("\n".join(index) + "\n", encoding="utf-8")
     for n in range(1, pages + 1):
-        (src / f"{page_name(n)}.rst").write_text(
-            page(variant, n, refs), encoding="utf-8"
-        )
+        text = fields_page(n, refs) if "fields" in variant else page(variant, n, refs)
+        (src / f"{page_name(n)}.rst").write_text(text, encoding="utf-8")
     return src
 
 
@@ -438,6 +479,8 @@ _RENDERED = {
     ),
 }
 _RENDERED["plain+table"] = _RENDERED["plain"]
+_RENDERED["fields"] = _RENDERED["httpdomain"]
+_RENDERED["ours+fields"] = _RENDERED["ours"]
 _TABLE_ROW = re.compile(r"<tr\b")
 
 
@@ -622,6 +665,8 @@ def report(results: dict[str, Any]) -> str:
             f"{_ms(v['min_s']):>9}{_ms(v['max_s']):>9}{_ms(v['iqr_s']):>8}"
             f"{cpu:>8}{rss:>14}"
         )
+    lines += ["", "the table page's cost (wall clock, s):"]
+    lines += [_difference_line(d) for d in results["differences"]]
     lines += ["", "ratios of medians (wall clock; CPU time in brackets):"]
     for ratio in results["ratios"]:
         cpu = "" if ratio["cpu_value"] is None else f" [{ratio['cpu_value']:.3f}]"
@@ -639,6 +684,10 @@ def report(results: dict[str, Any]) -> str:
             f"  {ratio['name']:<36}{ratio['value']:.3f}{'':<8}   {_verdict(ratio)}"
             for ratio in results["instructions"]["ratios"]
         ]
+        lines += ["", "the table page's cost (instructions x 10^9):"]
+        lines += [
+            _difference_line(d, 1e9) for d in results["instructions"]["differences"]
+        ]
     warned = {v: s["warnings"] for v, s in results["variants"].items() if s["warnings"]}
     if warned:
         lines += ["", f"builds with warnings: {warned}"]
@@ -649,6 +698,14 @@ def report(results: dict[str, Any]) -> str:
             f"at end {env['loadavg_at_end']}",
         ]
     return "\n".join(lines)
+
+
+def _difference_line(difference: dict[str, Any], unit: float = 1.0) -> str:
+    verdict = "ok" if difference["within_budget"] else "OVER BUDGET"
+    return (
+        f"  {difference['name']:<36}{difference['value'] / unit:.3f} <= "
+        f"{difference['budget'] / unit:.3f}   {verdict}"
+    )
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -706,6 +763,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "ratios": [
                 _ratio(n, d, budget, counts[n] / counts[d]) for n, d, budget in RATIOS
             ],
+            "differences": [_difference(pair, counts) for pair in DIFFERENCES],
         }
     return {
         "parameters": {
@@ -718,7 +776,24 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "environment": env,
         "variants": {v: s.as_dict() for v, s in summaries.items()},
         "ratios": ratios,
+        "differences": [_difference(pair, medians) for pair in DIFFERENCES],
         "instructions": instructions,
+    }
+
+
+def _difference(
+    pair: tuple[tuple[str, str], tuple[str, str]], values: dict[str, Any]
+) -> dict[str, Any]:
+    """(d) - (c) against its budget (e) - (a), from *values* by variant."""
+    (left, minus), (budget_left, budget_minus) = pair
+    value = values[left] - values[minus]
+    budget = values[budget_left] - values[budget_minus]
+    return {
+        "name": f"({LETTERS[left]}) - ({LETTERS[minus]}) <= "
+        f"({LETTERS[budget_left]}) - ({LETTERS[budget_minus]})",
+        "value": value,
+        "budget": budget,
+        "within_budget": value <= budget,
     }
 
 

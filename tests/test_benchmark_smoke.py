@@ -18,7 +18,15 @@ from types import ModuleType
 import pytest
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
-VARIANTS = ("plain", "httpdomain", "ours", "ours+table", "plain+table")
+VARIANTS = (
+    "plain",
+    "httpdomain",
+    "ours",
+    "ours+table",
+    "plain+table",
+    "fields",
+    "ours+fields",
+)
 
 
 def _load(name: str) -> ModuleType:
@@ -59,21 +67,30 @@ def test_build_time_benchmark_runs(
             assert figures["peak_rss_mib"] > 10
     assert [(r["numerator"], r["denominator"]) for r in results["ratios"]] == [
         ("ours", "plain"),
-        ("ours+table", "plain"),
         ("ours", "httpdomain"),
         ("ours+table", "httpdomain"),
+        ("ours+fields", "fields"),
+        ("ours+table", "plain"),
         ("plain+table", "plain"),
         ("ours+table", "plain+table"),
     ]
     assert all(r["value"] > 0 for r in results["ratios"])
     assert [r["budget"] for r in results["ratios"]] == [
         1.05,
+        1.0,
+        1.0,
         1.05,
-        1.0,
-        1.0,
+        None,
         None,
         None,
     ]
+    (difference,) = results["differences"]
+    variants = results["variants"]
+    expected = variants["ours+table"]["median_s"] - variants["ours"]["median_s"]
+    assert difference["value"] == pytest.approx(expected, abs=1e-3)
+    expected = variants["plain+table"]["median_s"] - variants["plain"]["median_s"]
+    assert difference["budget"] == pytest.approx(expected, abs=1e-3)
+    assert difference["within_budget"] == (difference["value"] <= difference["budget"])
     assert json.loads(output.read_text(encoding="utf-8")) == results
 
     report = capsys.readouterr().out
@@ -154,6 +171,7 @@ def test_instruction_counts_are_reported(
     report = capsys.readouterr().out
     assert "ratios of instructions:" in report
     assert report.count("budget <=") == 8
+    assert "(d) - (c) <= (e) - (a)" in report
 
 
 def test_generated_pages_differ_only_in_references() -> None:
@@ -164,10 +182,13 @@ def test_generated_pages_differ_only_in_references() -> None:
     assert pages["ours"].count(":http:status:`") == 20
     assert pages["ours"] == pages["ours+table"]
     assert pages["plain"] == pages["plain+table"]
+    fields = build_time.fields_page(7, 20)
+    assert fields.count(":statuscode ") == 20
+    assert fields.count(".. http:") == 3  # seven fields per resource
     normalised = {
         v: p.replace(":http:statuscode:`", "<").replace(":http:status:`", "<")
         for v, p in pages.items()
-        if not v.startswith("plain")
+        if not v.startswith("plain") and "fields" not in v
     }
     assert len(set(normalised.values())) == 1
 
