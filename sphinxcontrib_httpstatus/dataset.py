@@ -462,7 +462,9 @@ def _descriptions(
         if not languages.is_well_formed(language):
             msg = f"{where}: 'description' has an invalid language key {language!r}"
             raise DatasetError(msg)
-        key = languages.match(language, known) or str(language).replace("-", "_")
+        key = str(language).replace("-", "_")
+        if known:  # a project's key: stored under the language it selects
+            key = languages.match(language, known) or key
         if key in texts:
             msg = (
                 f"{where}: 'description' has two texts for {key!r} "

@@ -85,4 +85,10 @@ def match(tag: str | None, available: Iterable[str]) -> str | None:
 
 def is_well_formed(tag: object) -> bool:
     """Whether *tag* is a language tag Babel can read (``zh_Hans``, ``pt-BR``)."""
-    return isinstance(tag, str) and _subtags(tag) is not None
+    if not isinstance(tag, str):
+        return False
+    try:
+        language = parse_locale(tag.replace("-", "_"))[0]
+    except ValueError:
+        return False
+    return len(language) >= 2
