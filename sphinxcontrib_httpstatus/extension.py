@@ -33,7 +33,7 @@ STATIC_DIR: Final = Path(__file__).with_name("static")
 STYLESHEET: Final = "sphinxcontrib-httpstatus.css"
 #: Bump when the pickled domain data changes shape, so old environments are
 #: discarded instead of misread.
-ENV_VERSION: Final = 2
+ENV_VERSION: Final = 3
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:

@@ -20,7 +20,7 @@ every application in the process, are not touched.
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
@@ -29,10 +29,11 @@ from sphinx.util import logging
 
 from .config import settings
 from .domain import NoAnyXref
-from .nodes import DEFERRED_MESSAGE, DEFERRED_SUBTYPE
-from .role import StatusRole
+from .nodes import DEFERRED_MESSAGE, DEFERRED_SUBTYPE, FIELD_STATUS
+from .role import Rendering, StatusRole
 
 if TYPE_CHECKING:
+    from docutils.parsers.rst.states import Inliner
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
@@ -67,7 +68,39 @@ class StatusCodeRole(StatusRole):
     own line: Sphinx calls the role with the first field of a group as the
     place, so the node carries the warning until the domain reads the
     document (:meth:`.HTTPStatusDomain.process_doc`).
+
+    A field's reference also carries the code or class it names
+    (:data:`.FIELD_STATUS`), from which the domain learns which resources
+    return which codes (a status table's ``endpoints`` column). Sphinx calls
+    the role for a field with the field's argument as both the raw text and
+    the text, which no role in prose has (its raw text has the role's name).
     """
+
+    _in_field = False
+
+    def __call__(
+        self,
+        name: str,
+        rawtext: str,
+        text: str,
+        lineno: int,
+        inliner: Inliner,
+        options: dict[str, Any] | None = None,
+        content: Sequence[str] = (),
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        self._in_field = rawtext == text
+        try:
+            return super().__call__(
+                name, rawtext, text, lineno, inliner, options, content
+            )
+        finally:
+            self._in_field = False
+
+    def _node(self, rawtext: str, rendering: Rendering) -> nodes.Element:
+        node = super()._node(rawtext, rendering)
+        if self._in_field and rendering.status:
+            node[FIELD_STATUS] = rendering.status
+        return node
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         if _NO_STATUS.fullmatch(self.text.strip()):

@@ -20,6 +20,7 @@ ENGLISH: Final[Mapping[str, str]] = {
     "phrase": "Phrase",
     "description": "Description",
     "spec": "Specification",
+    "endpoints": "Returned by",
     "temporary": "temporary",
     "unused": "unused",
     "obsoleted": "obsoleted",
@@ -38,6 +39,8 @@ LABEL_COMMENTS: Final[Mapping[str, str]] = {
     "phrase": "Status table: header of the column of reason phrases (Not Found)",
     "description": "Status table: header of the column of descriptions",
     "spec": "Status table: header of the column of specification links",
+    "endpoints": "Status table: header of the column listing the API endpoints "
+    "(GET /orders) whose documented responses include the row's code",
     "temporary": "Badge beside a provisionally registered code's phrase",
     "unused": "Badge beside a reserved, unused code's phrase (306, 418)",
     "obsoleted": "Badge beside an obsoleted code's phrase (510)",

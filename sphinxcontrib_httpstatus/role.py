@@ -78,6 +78,8 @@ class Rendering(NamedTuple):
     tooltip: str
     #: Whether the content has anything for smart quotes to change.
     smartquotes: bool
+    #: The code or class rendered, linked or not (``"404"``, ``"4xx"``).
+    status: str = ""
 
 
 class StatusRole(SphinxRole):
@@ -129,10 +131,9 @@ class StatusRole(SphinxRole):
         self.set_source_info(node)
         return [node], []
 
-    @staticmethod
-    def _node(rawtext: str, rendering: Rendering) -> nodes.Element:
+    def _node(self, rawtext: str, rendering: Rendering) -> nodes.Element:
         """The doctree node of a reference rendered as *rendering*."""
-        content, key, classes, hint, smartquotes = rendering
+        content, key = rendering.content, rendering.key
         node: nodes.Element
         if key is None:
             node = status_text(rawtext, content)
@@ -142,9 +143,9 @@ class StatusRole(SphinxRole):
         # Set item by item rather than as keyword arguments, which docutils
         # lower-cases into a new string per key and node, kept all build:
         # about 180 bytes per reference.
-        node["classes"].extend(classes)
-        node["tooltip"] = hint
-        if not smartquotes:
+        node["classes"].extend(rendering.classes)
+        node["tooltip"] = rendering.tooltip
+        if not rendering.smartquotes:
             # Text with nothing for smart quotes to change is marked so, which
             # spares Sphinx's SmartQuotes transform thousands of references.
             node["support_smartquotes"] = False
@@ -187,6 +188,7 @@ class StatusRole(SphinxRole):
                 else ""
             ),
             smartquotes=needs_smartquotes(content),
+            status=key,
         )
         return self._memo.remember(memo_key or text, rendering, warned=not clean)
 

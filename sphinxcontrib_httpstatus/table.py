@@ -4,7 +4,7 @@
 
     .. http-status-table:: Optional caption
        :codes: 200, 301-304, 4xx
-       :columns: code phrase description spec
+       :columns: code phrase description spec endpoints
        :group:
        :unofficial:
        :language: zh_CN
@@ -20,6 +20,13 @@ It builds a real docutils table, so every builder renders it. Indexed rows
 its documented id even where a section before the table made the same id from
 its title: the section gets another. Every bad option value warns once at the
 directive's line (type ``httpstatus``) and the table renders what is valid.
+
+The ``endpoints`` column (not shown by default) lists, per row, the
+sphinxcontrib-httpdomain resources whose status fields name the code (a class
+heading row: the class, ``4XX``). The directive writes a placeholder there
+(:class:`.status_endpoints`): the list comes from other pages, and is filled
+in when the page is written (:mod:`.writers`), so that the page is written
+again, not read again, when the list changes.
 
 Flags (``:group:``, ``:unofficial:``, ``:no-index:``) take no value; MyST's
 YAML form ``group: true`` (or ``false``) is understood, and so is a YAML list
@@ -42,6 +49,8 @@ from . import languages, links
 from .config import Settings, settings
 from .dataset import StatusClass, StatusCode, StatusRegistry, quote
 from .domain import INDEXED_CLASS, TABLE_CLASS
+from .httpdomain import HTTPDomain
+from .nodes import status_endpoints
 from .presentation import anchor, css_classes
 
 if TYPE_CHECKING:
@@ -49,8 +58,18 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+#: The columns a table shows by default, in order.
 COLUMNS: Final = ("code", "phrase", "description", "spec")
-_WIDTHS: Final = {"code": 8, "phrase": 24, "description": 52, "spec": 16}
+#: The columns shown only where ``:columns:`` asks for them.
+OPTIONAL_COLUMNS: Final = ("endpoints",)
+_ACCEPTED: Final = COLUMNS + OPTIONAL_COLUMNS
+_WIDTHS: Final = {
+    "code": 8,
+    "phrase": 24,
+    "description": 52,
+    "spec": 16,
+    "endpoints": 28,
+}
 #: Between the items of :codes: and :columns:, also YAML's list brackets and
 #: quotes, as MyST passes ``codes: [200, "404"]`` on as text.
 _SEPARATORS: Final = re.compile(r"[\s,\[\]'\"]+")
@@ -189,18 +208,42 @@ class StatusTable(SphinxDirective):
         columns: list[str] = []
         for token in filter(None, _SEPARATORS.split(requested)):
             name = token.lower()
-            if name not in COLUMNS:
+            if name not in _ACCEPTED:
                 self._warn(
                     "columns",
                     f"unknown column {quote(token, 40)} in :columns: "
-                    f"(accepted: {', '.join(COLUMNS)})",
+                    f"(accepted: {', '.join(_ACCEPTED)})",
                 )
             elif name not in columns:
                 columns.append(name)
         if not columns:
             self._warn("columns", "no valid column in :columns:; showing all columns")
             return list(COLUMNS)
+        if "endpoints" in columns and not self._endpoints_known():
+            self._endpoints = False
         return columns
+
+    #: Whether the endpoints column can be filled (see _endpoints_known).
+    _endpoints = True
+
+    def _endpoints_known(self) -> bool:
+        """Whether this build knows which resources return which codes: it
+        reads them off httpdomain's status fields as this extension renders
+        them. Warns (once per directive) where it does not."""
+        if isinstance(self.env.get_domain("http"), HTTPDomain):
+            why = "sphinxcontrib-httpdomain, which this project does not load"
+        elif not self.config.httpstatus_httpdomain:
+            why = (
+                "httpdomain's status fields rendered by this extension, which "
+                "httpstatus_httpdomain = False turns off"
+            )
+        else:
+            return True
+        self._warn(
+            "columns",
+            f"the endpoints column needs {why}; it shows \N{EM DASH} in every row",
+        )
+        return False
 
     def _selection(
         self, registry: StatusRegistry, unofficial: bool
@@ -296,7 +339,7 @@ class StatusTable(SphinxDirective):
                 # Only a heading row makes a class a target: without one, a
                 # class reference links where it would without a table.
                 seen_classes.add(cls)
-                heading = self._class_row(registry.classes[cls], len(columns), language)
+                heading = self._class_row(registry.classes[cls], columns, language)
                 if indexed:
                     self._index(cls, heading)
                 body += heading
@@ -330,18 +373,37 @@ class StatusTable(SphinxDirective):
                 if document.nameids.get(name) == row_id:
                     document.nameids[name] = holder["ids"][0]
 
-    def _class_row(self, cls: StatusClass, width: int, language: str) -> nodes.row:
+    def _class_row(
+        self, cls: StatusClass, columns: list[str], language: str
+    ) -> nodes.row:
+        """A class heading row: the class's name and description spanning the
+        table, but for its endpoints cell, if the table has one."""
         para = nodes.paragraph()
         para += nodes.strong("", f"{cls.key} {cls.name(language)}")
         para += nodes.Text(" \N{EM DASH} " + cls.description(language))
-        entry = (
-            nodes.entry("", para, morecols=width - 1)
-            if width > 1
-            else nodes.entry("", para)
-        )
-        return nodes.row(
-            "", entry, classes=["http-status-group", f"http-status-{cls.key}"]
-        )
+        row = nodes.row("", classes=["http-status-group", f"http-status-{cls.key}"])
+        if "endpoints" not in columns:
+            row += _spanning(len(columns), para)
+            return row
+        at = columns.index("endpoints")
+        endpoints = self._endpoints_cell(cls.key)
+        if len(columns) == 1:
+            row += nodes.entry("", para, endpoints)
+            return row
+        # The heading takes the wider side of the endpoints cell.
+        before, after = at, len(columns) - at - 1
+        if before:
+            row += _spanning(before, *([para] if before >= after else []))
+        row += nodes.entry("", endpoints)
+        if after:
+            row += _spanning(after, *([para] if after > before else []))
+        return row
+
+    def _endpoints_cell(self, key: str) -> nodes.Element:
+        """The content of the endpoints cell of *key*'s row."""
+        if not self._endpoints:
+            return nodes.paragraph("", "\N{EM DASH}")
+        return status_endpoints("", key=key)
 
     def _cell(
         self,
@@ -376,6 +438,8 @@ class StatusTable(SphinxDirective):
             return nodes.inline("", "", *para)
         if column == "description":
             return nodes.Text(entry.description(language))
+        if column == "endpoints":
+            return self._endpoints_cell(str(entry.code))
         # spec
         if entry.state == "unofficial":
             return nodes.Text(words["used_by"].format(software=entry.software))
@@ -389,8 +453,18 @@ class StatusTable(SphinxDirective):
 def _row(cells: list[Node]) -> nodes.row:
     row = nodes.row()
     for cell in cells:
-        row += nodes.entry("", nodes.paragraph("", "", cell))
+        if isinstance(cell, (status_endpoints, nodes.paragraph)):  # the endpoints
+            row += nodes.entry("", cell)
+        else:
+            row += nodes.entry("", nodes.paragraph("", "", cell))
     return row
+
+
+def _spanning(width: int, *content: Node) -> nodes.entry:
+    """A cell *width* columns wide."""
+    if width > 1:
+        return nodes.entry("", *content, morecols=width - 1)
+    return nodes.entry("", *content)
 
 
 def setup_table(app: Any) -> None:

@@ -20,6 +20,14 @@ made from targets, not table rows; man pages, whose tables cannot span
 columns, get a class heading row split into cells; and writers that cannot
 nest tables (text, man, LaTeX) get a status table inside a table cell as a
 list, with a warning at its line.
+
+**Every format, HTML included**: the ``endpoints`` cells of status tables
+(:class:`.status_endpoints`) are filled at ``doctree-resolved`` with the
+resources that return each code, one per line, each linked to its resource
+with :func:`~sphinx.util.nodes.make_refnode` (as text where the builder has no
+link to the resource's page: a LaTeX document that leaves it out). HTML
+shows a long list's first lines and folds the rest into a ``<details>``
+element, every other format shows it whole (see :func:`_endpoints_content`).
 """
 
 from __future__ import annotations
@@ -33,9 +41,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from .domain import DOMAIN, INDEXED_CLASS, status_tables
+from .domain import DOMAIN, INDEXED_CLASS, EndpointLink, status_tables
 from .memo import Memo
-from .nodes import STATUS_NODES, status_reference, status_text
+from .nodes import STATUS_NODES, status_endpoints, status_reference, status_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,6 +57,10 @@ logger = logging.getLogger(__name__)
 
 #: Output formats whose writers cannot put a table inside a table cell.
 _NO_NESTED_TABLES: Final = frozenset({"text", "man", "latex"})
+#: An endpoints cell lists up to this many resources in full; in HTML, a
+#: longer list shows the first ``_ENDPOINTS_SHOWN`` and folds the rest.
+_ENDPOINTS_LISTED: Final = 6
+_ENDPOINTS_SHOWN: Final = 5
 
 
 def _domain(env: Any) -> HTTPStatusDomain:
@@ -99,8 +111,10 @@ def visit_status_html(self: HTML5Translator, node: nodes.Element) -> None:
     else:
         # Thousands of references on a page share a handful of tags: each
         # pair is built once per page, and kept by the page's translator.
-        tags: Memo[tuple[str, ...], tuple[str, str]]
-        tags = self.__dict__.setdefault("_httpstatus_tags", Memo())
+        tags: Memo[tuple[str, ...], tuple[str, str]] | None
+        tags = self.__dict__.get("_httpstatus_tags")
+        if tags is None:
+            tags = self.__dict__["_httpstatus_tags"] = Memo()
         target = node["target"] if linked else ""
         key = (target, node.get("tooltip", ""), *node["classes"])
         try:
@@ -138,6 +152,10 @@ def depart_status_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 def _write_children(self: SphinxTranslator, node: nodes.Element) -> None:
     """Visitor and departure for writers with no tooltips: the text is enough."""
+
+
+def _skip(self: SphinxTranslator, node: nodes.Element) -> None:
+    raise nodes.SkipNode
 
 
 def _plain_inline(node: nodes.Element) -> nodes.inline:
@@ -211,8 +229,10 @@ class LaTeXExternalLinks(SphinxPostTransform):
 
 
 def adapt_for_format(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """At ``doctree-resolved``: make our nodes plain docutils for non-HTML writers."""
+    """At ``doctree-resolved``: fill the endpoints cells of status tables, and
+    make our nodes plain docutils for non-HTML writers."""
     builder = app.builder
+    _fill_endpoints(builder, doctree, docname)
     if builder.format == "html":
         if builder.name == "epub" and app.config.epub_show_urls != "no":
             _epub_external_links(builder, doctree)
@@ -229,6 +249,78 @@ def adapt_for_format(app: Sphinx, doctree: nodes.document, docname: str) -> None
             table.replace_self(_as_list(table, builder.format))
         else:
             _adapt_table(table, builder.format)
+
+
+def _fill_endpoints(builder: Builder, doctree: nodes.document, docname: str) -> None:
+    """Put in each endpoints cell the resources that return its row's code."""
+    domain = _domain(builder.env)
+    tables = domain.endpoint_tables
+    if not tables:
+        return
+    # A page of its own is looked at only if it has a cell; a document made
+    # of several pages (single-page HTML, LaTeX, Texinfo) always.
+    one_page = builder.format == "html" and builder.name != "singlehtml"
+    if one_page and docname not in tables:
+        return
+    lists = domain.endpoint_lists
+    for cell in list(doctree.findall(status_endpoints)):
+        found = lists.get(cell["key"], ())
+        cell.replace_self(_endpoints_content(builder, docname, found))
+
+
+def _endpoints_content(
+    builder: Builder, docname: str, found: tuple[EndpointLink, ...]
+) -> list[nodes.Node]:
+    """An endpoints cell: a dash for none, else a line per resource.
+
+    In HTML, a list longer than ``_ENDPOINTS_LISTED`` shows its first
+    ``_ENDPOINTS_SHOWN`` lines, then a ``<details>`` element whose summary
+    counts the rest ("+7") and which holds them. The text writer wraps a
+    table cell's lines into one paragraph, so there the resources are
+    separated by commas.
+    """
+    if not found:
+        return [nodes.paragraph("", "\N{EM DASH}")]
+    links = [_endpoint_link(builder, docname, link) for link in found]
+    if builder.format == "text":
+        para = nodes.paragraph()
+        for index, link in enumerate(links):
+            para += [nodes.Text(", "), link] if index else [link]
+        return [para]
+    lines = [nodes.line("", "", link) for link in links]
+    if builder.format != "html" or len(lines) <= _ENDPOINTS_LISTED:
+        return [_line_block(lines)]
+    shown, rest = lines[:_ENDPOINTS_SHOWN], lines[_ENDPOINTS_SHOWN:]
+    return [
+        _line_block(shown),
+        nodes.raw(
+            "",
+            '<details class="http-status-endpoints-more">'
+            f"<summary>+{len(rest)}</summary>",
+            format="html",
+        ),
+        _line_block(rest),
+        nodes.raw("", "</details>", format="html"),
+    ]
+
+
+def _line_block(lines: list[nodes.line]) -> nodes.line_block:
+    return nodes.line_block("", *lines, classes=["http-status-endpoints"])
+
+
+def _endpoint_link(builder: Builder, docname: str, link: EndpointLink) -> nodes.Node:
+    """``GET /orders``, linked to the resource where it has an anchor."""
+    text = nodes.Text(link.text)
+    if link.docname is None or link.anchor is None:
+        return text
+    try:
+        ref = make_refnode(builder, docname, link.docname, link.anchor, text)
+    except NoUri:  # the resource's page is not part of this output
+        return text
+    uri = ref.get("refuri", "")
+    if uri.count("#") > 1:  # single-page HTML's "#document-<doc>#<anchor>"
+        ref["refuri"] = uri[uri.rindex("#") :]
+    return ref
 
 
 def _epub_external_links(builder: Builder, doctree: nodes.document) -> None:
@@ -297,6 +389,8 @@ def _as_list(table: nodes.table, output_format: str) -> nodes.Element:
 
 
 def _adapt_table(table: nodes.table, output_format: str) -> None:
+    """A status table for a writer other than HTML's: markers in parentheses,
+    row ids on targets, and, for man pages, no cell spanning columns."""
     for marker in list(table.findall(nodes.inline)):
         if "http-status-marker" in marker["classes"]:
             # Without HTML's badge, a bare "unused" reads as part of the phrase.
@@ -310,10 +404,11 @@ def _adapt_table(table: nodes.table, output_format: str) -> None:
                 first.insert(0, nodes.target("", "", ids=row["ids"]))
                 row["ids"] = []
         if output_format == "man" and "http-status-group" in row["classes"]:
-            heading = cast(nodes.entry, row[0])
-            for _ in range(heading.get("morecols", 0)):
-                row += nodes.entry()
-            heading.attributes.pop("morecols", None)
+            for cell in list(row.children):
+                spans = cast(nodes.entry, cell).attributes.pop("morecols", 0)
+                at = row.index(cell) + 1
+                for _ in range(spans):
+                    row.insert(at, nodes.entry())
 
 
 def setup_writers(app: Sphinx) -> None:
@@ -322,6 +417,12 @@ def setup_writers(app: Sphinx) -> None:
     html = (visit_status_html, depart_status_html)
     for node in STATUS_NODES:
         app.add_node(node, html=html, latex=plain, text=plain, man=plain, texinfo=plain)
+    # Filled at doctree-resolved; one left over (a builder that wrote a
+    # doctree without resolving it) is left out.
+    skip = (_skip, _write_children)
+    app.add_node(
+        status_endpoints, html=skip, latex=skip, text=skip, man=skip, texinfo=skip
+    )
     app.add_post_transform(LaTeXExternalLinks)
     # doctree-resolved runs after references are resolved and before the writer.
     app.connect("doctree-resolved", adapt_for_format)
