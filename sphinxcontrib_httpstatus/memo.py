@@ -13,8 +13,15 @@ lifetime:
   start and end tags of each kind of reference. Per page.
 - ``Config._httpstatus_settings`` (:mod:`.config`): the validated
   :class:`.Settings`. Per build; never pickled.
-- ``dataset.bundled()``: the parsed bundled dataset. Never emptied: it is
-  read-only.
+- ``StatusCodeRole._memo`` (:mod:`.httpdomain`): as the role's, for
+  httpdomain's status fields and roles. Per build.
+- ``dataset.bundled()``, ``catalogs.bundled(language)``,
+  ``catalogs.bundled_languages()`` and ``links.mdn_pages()``: the package's
+  own data files (the dataset with our translations, each language's
+  compiled catalog, which languages we ship, MDN's pages per locale), read
+  on first use. Never emptied: they are read-only and the same for every
+  project in the process. A project's own catalogs are read per build, into
+  its :class:`.Settings`.
 
 **The rule.** A warning is due at every place a mistake occurs, so an answer
 whose working-out gave a warning is never remembered: the next occurrence
