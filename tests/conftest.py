@@ -7,7 +7,10 @@ with the ``app`` fixture.
 
 from __future__ import annotations
 
+import os
 import re
+import time
+from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +19,6 @@ from bs4 import BeautifulSoup
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from io import StringIO
 
     from bs4.element import Tag
     from sphinx.application import Sphinx
@@ -91,3 +93,27 @@ def shared_build(testroot: str, buildername: str = "html") -> Callable[[Any], An
         return pytest.mark.test_params(shared_result=key)(test)
 
     return decorate
+
+
+# -- incremental builds --------------------------------------------------------------
+
+
+def edit_source(path: Path, text: str) -> None:
+    """Write *path*, dated clearly after the previous build read it."""
+    path.write_text(text, encoding="utf-8")
+    later = time.time() + 5
+    os.utime(path, (later, later))
+
+
+def build_again(make_app: Callable[..., Any], srcdir: Path, **kwargs: Any) -> Any:
+    """Build *srcdir* (again: the output and doctrees persist between calls)."""
+    app = make_app("html", srcdir=srcdir, warning=StringIO(), **kwargs)
+    app.build()
+    app.cleanup()  # so that the next app in this test starts afresh
+    return app
+
+
+def documents_read(app: Any) -> set[str]:
+    """The documents a build read, from its status output."""
+    status = _ESCAPES.sub("", app.status.getvalue())
+    return set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status))

@@ -9,17 +9,15 @@ taken by sections, and rewriting pages whose links did not change.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import time
 from io import StringIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import html_of, text_of, warnings_of
+from conftest import build_again, edit_source, html_of, text_of, warnings_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -228,19 +226,6 @@ def test_rows_keep_their_anchor_over_sections(app: Sphinx, warning: StringIO) ->
 # -- incremental builds ------------------------------------------------------------
 
 
-def _edit(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
-    later = time.time() + 5
-    os.utime(path, (later, later))
-
-
-def _build(make_app: Callable[..., SphinxTestApp], srcdir: Path, **kw: Any) -> Any:
-    app = make_app("html", srcdir=srcdir, warning=StringIO(), **kw)
-    app.build()
-    app.cleanup()
-    return app
-
-
 def _stamps(outdir: Path) -> dict[str, int]:
     return {p.stem: p.stat().st_mtime_ns for p in outdir.glob("*.html")}
 
@@ -251,16 +236,16 @@ def test_an_edit_above_the_table_rewrites_no_referrer(
 ) -> None:
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-table-incremental", srcdir)
-    first = _build(make_app, srcdir, parallel=jobs)
+    first = build_again(make_app, srcdir, parallel=jobs)
     before = _stamps(Path(first.outdir))
     reference = srcdir / "reference.rst"
     text = reference.read_text(encoding="utf-8")
     title_end = text.index("\n\n") + 2
-    _edit(
+    edit_source(
         reference,
         text[:title_end] + "Two new lines\nabove the table.\n\n" + text[title_end:],
     )
-    second = _build(make_app, srcdir, parallel=jobs)
+    second = build_again(make_app, srcdir, parallel=jobs)
     assert warnings_of(second.warning) == []
     # What plain Sphinx writes for the edit (the page and its toctree parent),
     # and not usage.rst: it links into the table, but its links did not move.

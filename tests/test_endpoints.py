@@ -16,16 +16,24 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
 import shutil
-import time
 from io import StringIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import html_of, shared_build, soup_of, text_of, variant, warnings_of
+from conftest import (
+    build_again,
+    documents_read,
+    edit_source,
+    html_of,
+    shared_build,
+    soup_of,
+    text_of,
+    variant,
+    warnings_of,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -397,28 +405,6 @@ def test_an_unknown_column_names_endpoints_among_the_accepted(
 # -- incremental and parallel builds ---------------------------------------------
 
 
-_ESCAPES = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def _edit(path: Path, text: str) -> None:
-    """Write *path*, dated clearly after the previous build read it."""
-    path.write_text(text, encoding="utf-8")
-    later = time.time() + 5
-    os.utime(path, (later, later))
-
-
-def _build(make_app: Callable[..., SphinxTestApp], srcdir: Path, **kw: Any) -> Any:
-    app = make_app("html", srcdir=srcdir, warning=StringIO(), **kw)
-    app.build()
-    app.cleanup()
-    return app
-
-
-def _read(app: SphinxTestApp) -> set[str]:
-    status = _ESCAPES.sub("", app.status.getvalue())
-    return set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status))
-
-
 def _stamps(outdir: Path) -> dict[str, int]:
     return {p.stem: p.stat().st_mtime_ns for p in outdir.glob("*.html")}
 
@@ -429,22 +415,24 @@ def test_a_new_field_rewrites_the_table_page_without_reading_it(
 ) -> None:
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-endpoints", srcdir)
-    first = _build(make_app, srcdir, parallel=jobs)
+    first = build_again(make_app, srcdir, parallel=jobs)
     assert endpoints_of(html_of(first, "errors"))["503"] == []
     before = _stamps(Path(first.outdir))
 
     orders = srcdir / "orders.rst"
     text = orders.read_text(encoding="utf-8")
-    _edit(
+    edit_source(
         orders,
         text.replace(
             "   :statuscode 5XX:",
             "   :statuscode 503: down for maintenance\n   :statuscode 5XX:",
         ),
     )
-    second = _build(make_app, srcdir, parallel=jobs)
+    second = build_again(make_app, srcdir, parallel=jobs)
     assert warnings_of(second.warning) == []
-    assert _read(second) == {"orders"}  # the table's page was not read again...
+    assert documents_read(second) == {
+        "orders"
+    }  # the table's page was not read again...
     found = endpoints_of(html_of(second, "errors"))  # ...but written again
     assert found["503"] == [("GET /orders", "orders.html#get--orders")]
     assert {k: v for k, v in found.items() if k != "503"} == {
@@ -462,18 +450,18 @@ def test_an_edit_that_changes_no_list_leaves_the_table_page_alone(
 ) -> None:
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-endpoints", srcdir)
-    first = _build(make_app, srcdir)
+    first = build_again(make_app, srcdir)
     before = _stamps(Path(first.outdir))
     users = srcdir / "users.rst"
     text = users.read_text(encoding="utf-8")
     title_end = text.index("\n\n") + 2
-    _edit(
+    edit_source(
         users,
         text[:title_end] + "Two new lines\nabove the resources.\n\n" + text[title_end:],
     )
-    second = _build(make_app, srcdir)
+    second = build_again(make_app, srcdir)
     assert warnings_of(second.warning) == []
-    assert _read(second) == {"users"}
+    assert documents_read(second) == {"users"}
     after = _stamps(Path(second.outdir))
     assert after["errors"] == before["errors"]
     assert after["users"] != before["users"]
@@ -485,14 +473,14 @@ def test_removing_a_page_removes_its_resources(
 ) -> None:
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-endpoints", srcdir)
-    _build(make_app, srcdir, parallel=jobs)
+    build_again(make_app, srcdir, parallel=jobs)
 
     (srcdir / "orders.rst").unlink()
     index = srcdir / "index.rst"
-    _edit(index, index.read_text(encoding="utf-8").replace("   orders\n", ""))
-    second = _build(make_app, srcdir, parallel=jobs)
+    edit_source(index, index.read_text(encoding="utf-8").replace("   orders\n", ""))
+    second = build_again(make_app, srcdir, parallel=jobs)
     assert warnings_of(second.warning) == []
-    assert _read(second) == {"index"}
+    assert documents_read(second) == {"index"}
     found = endpoints_of(html_of(second, "errors"))
     assert "orders.html" not in str(html_of(second, "errors"))
     assert found["200"] == [("GET /users", "users.html#get--users")]
@@ -509,26 +497,26 @@ def test_reordering_the_toctree_reorders_the_lists(
 ) -> None:
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-endpoints", srcdir)
-    _build(make_app, srcdir)
+    build_again(make_app, srcdir)
     index = srcdir / "index.rst"
     text = index.read_text(encoding="utf-8")
-    _edit(index, text.replace("   users\n   orders\n", "   orders\n   users\n"))
-    second = _build(make_app, srcdir)
-    assert _read(second) == {"index"}
+    edit_source(index, text.replace("   users\n   orders\n", "   orders\n   users\n"))
+    second = build_again(make_app, srcdir)
+    assert documents_read(second) == {"index"}
     assert endpoints_of(html_of(second, "errors"))["409"] == [
         ("PUT /orders/(int:order_id)", "orders.html#put--orders-(int-order_id)"),
         ("POST /users", "users.html#post--users"),
     ]
 
 
-def test_parallel_build_equals_serial_build(
+def test_parallel_build_equals_serialbuild_again(
     make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path
 ) -> None:
     pages: dict[int, dict[str, str]] = {}
     for jobs in (1, 2):
         srcdir = tmp_path / f"j{jobs}"
         shutil.copytree(rootdir / "test-endpoints", srcdir)
-        app = _build(make_app, srcdir, parallel=jobs)
+        app = build_again(make_app, srcdir, parallel=jobs)
         assert warnings_of(app.warning) == []
         readers = {app.env.metadata[doc]["reader-pid"] for doc in app.env.found_docs}
         if jobs == 1:

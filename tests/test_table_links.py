@@ -10,14 +10,21 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import time
 from io import StringIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import html_of, shared_build, soup_of, warnings_of
+from conftest import (
+    build_again,
+    documents_read,
+    edit_source,
+    html_of,
+    shared_build,
+    soup_of,
+    warnings_of,
+)
 
 from sphinxcontrib_httpstatus import links
 from sphinxcontrib_httpstatus.dataset import bundled
@@ -217,7 +224,6 @@ def test_duplicate_first_table_in_document_order_wins(app: Sphinx) -> None:
 
 # -- incremental builds --------------------------------------------------------------
 
-_ESCAPES = re.compile(r"\x1b\[[0-9;]*m")
 INDEX_WITHOUT_TABLE = "API\n===\n\n.. toctree::\n\n   usage\n"
 MDN_4XX = (
     "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status"
@@ -228,26 +234,6 @@ MDN_4XX = (
 def copy_root(rootdir: Path, name: str, srcdir: Path) -> Path:
     shutil.copytree(rootdir / f"test-{name}", srcdir)
     return srcdir
-
-
-def edit(path: Path, text: str) -> None:
-    """Write *path*, dated clearly after the previous build read it."""
-    path.write_text(text, encoding="utf-8")
-    later = time.time() + 5
-    os.utime(path, (later, later))
-
-
-def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, **kwargs: Any) -> Any:
-    """Build *srcdir* (again: the output and doctrees persist between calls)."""
-    app = make_app("html", srcdir=srcdir, warning=StringIO(), **kwargs)
-    app.build()
-    app.cleanup()  # so that the next app in this test starts afresh
-    return app
-
-
-def documents_read(app: SphinxTestApp) -> set[str]:
-    status = _ESCAPES.sub("", app.status.getvalue())
-    return set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status))
 
 
 def links_to_table(reference: str = "reference.html") -> list[tuple[str, str | None]]:
@@ -266,12 +252,12 @@ def test_removing_the_table_page_relinks_unchanged_pages(
     make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path, jobs: int
 ) -> None:
     srcdir = copy_root(rootdir, "table-incremental", tmp_path / "src")
-    first = build(make_app, srcdir, parallel=jobs)
+    first = build_again(make_app, srcdir, parallel=jobs)
     assert refs(html_of(first, "usage")) == links_to_table()
 
     (srcdir / "reference.rst").unlink()
-    edit(srcdir / "index.rst", INDEX_WITHOUT_TABLE)
-    second = build(make_app, srcdir, parallel=jobs)
+    edit_source(srcdir / "index.rst", INDEX_WITHOUT_TABLE)
+    second = build_again(make_app, srcdir, parallel=jobs)
     assert warnings_of(second.warning) == []
     assert documents_read(second) == {"index"}  # usage.rst was not read again...
     usage = html_of(second, "usage")
@@ -283,12 +269,12 @@ def test_no_index_on_the_table_relinks_unchanged_pages(
     make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path
 ) -> None:
     srcdir = copy_root(rootdir, "table-incremental", tmp_path / "src")
-    first = build(make_app, srcdir)
+    first = build_again(make_app, srcdir)
     assert refs(html_of(first, "usage")) == links_to_table()
 
     reference = srcdir / "reference.rst"
-    edit(reference, reference.read_text(encoding="utf-8") + "   :no-index:\n")
-    second = build(make_app, srcdir)
+    edit_source(reference, reference.read_text(encoding="utf-8") + "   :no-index:\n")
+    second = build_again(make_app, srcdir)
     assert warnings_of(second.warning) == []
     assert documents_read(second) == {"reference"}
     usage = html_of(second, "usage")
@@ -305,12 +291,12 @@ def test_adding_a_table_page_links_unchanged_pages_to_it(
     index = (srcdir / "index.rst").read_text(encoding="utf-8")
     (srcdir / "reference.rst").unlink()
     (srcdir / "index.rst").write_text(INDEX_WITHOUT_TABLE, encoding="utf-8")
-    first = build(make_app, srcdir)
+    first = build_again(make_app, srcdir)
     assert refs(html_of(first, "usage")) == links_to_mdn()
 
-    edit(srcdir / "reference.rst", table_page)
-    edit(srcdir / "index.rst", index)
-    second = build(make_app, srcdir)
+    edit_source(srcdir / "reference.rst", table_page)
+    edit_source(srcdir / "index.rst", index)
+    second = build_again(make_app, srcdir)
     assert warnings_of(second.warning) == []
     assert documents_read(second) == {"index", "reference"}
     assert refs(html_of(second, "usage")) == links_to_table()
@@ -325,7 +311,7 @@ def test_parallel_build_equals_serial_build(
     pages: dict[int, dict[str, str]] = {}
     for jobs in (1, 2):
         srcdir = copy_root(rootdir, "table-parallel", tmp_path / f"j{jobs}")
-        app = build(make_app, srcdir, parallel=jobs)
+        app = build_again(make_app, srcdir, parallel=jobs)
         assert warnings_of(app.warning) == []
         readers = {app.env.metadata[doc]["reader-pid"] for doc in app.env.found_docs}
         if jobs == 1:
