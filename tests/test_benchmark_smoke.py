@@ -68,8 +68,8 @@ def test_build_time_benchmark_runs(
     assert [(r["numerator"], r["denominator"]) for r in results["ratios"]] == [
         ("ours", "plain"),
         ("ours", "httpdomain"),
-        ("ours+table", "httpdomain"),
         ("ours+fields", "fields"),
+        ("ours+table", "httpdomain"),
         ("ours+table", "plain"),
         ("plain+table", "plain"),
         ("ours+table", "plain+table"),
@@ -78,8 +78,8 @@ def test_build_time_benchmark_runs(
     assert [r["budget"] for r in results["ratios"]] == [
         1.05,
         1.0,
-        1.0,
         1.05,
+        None,
         None,
         None,
         None,
@@ -97,7 +97,7 @@ def test_build_time_benchmark_runs(
     for variant in VARIANTS:
         assert variant in report
     assert "ratios of medians" in report
-    assert report.count("budget <=") == 4
+    assert report.count("budget <=") == 3
 
 
 def test_handwritten_table_matches_the_directive(tmp_path: Path) -> None:
@@ -170,7 +170,7 @@ def test_instruction_counts_are_reported(
     assert first["budget"] == 1.05
     report = capsys.readouterr().out
     assert "ratios of instructions:" in report
-    assert report.count("budget <=") == 8
+    assert report.count("budget <=") == 6
     assert "(d) - (c) <= (e) - (a)" in report
 
 
