@@ -122,7 +122,7 @@ class StatusCodeRole(StatusRole):
     ) -> None:
         if subtype == "unknown" and not self._strict:
             return
-        if location is None and self.rawtext == self.text:  # a field's
+        if location is None and self._in_field:
             self._deferred.append((subtype, message))
         else:
             super()._warn(subtype, message, location)

@@ -210,22 +210,11 @@ class LaTeXExternalLinks(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         links = list(self.document.findall(status_reference))
-        if not links:
-            return
-        domain = _domain(self.env)
-        present = {self.document.get("docname")} | {
-            n["docname"] for n in self.document.findall(addnodes.start_of_file)
-        }
-        for node in links:
-            if _in_link(node):
-                continue
-            destination = domain.destination(node["target"], node)
-            if destination is not None and destination.row is not None:
-                if destination.row.docname in present:
-                    continue  # an internal link: adapt_for_format makes it
-                destination = domain.destination(node["target"], node, tables=False)
-            if destination is not None and destination.url is not None:
-                node.replace_self(_external(node, destination.url))
+        if links:
+            present = {self.document.get("docname")} | {
+                n["docname"] for n in self.document.findall(addnodes.start_of_file)
+            }
+            _external_links(_domain(self.env), links, present)
 
 
 def adapt_for_format(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -235,7 +224,9 @@ def adapt_for_format(app: Sphinx, doctree: nodes.document, docname: str) -> None
     _fill_endpoints(builder, doctree, docname)
     if builder.format == "html":
         if builder.name == "epub" and app.config.epub_show_urls != "no":
-            _epub_external_links(builder, doctree)
+            _external_links(
+                _domain(builder.env), list(doctree.findall(status_reference))
+            )
         if docname in _domain(builder.env).shared_anchor_docs:
             _drop_repeated_row_ids(doctree)
         return
@@ -323,12 +314,23 @@ def _endpoint_link(builder: Builder, docname: str, link: EndpointLink) -> nodes.
     return ref
 
 
-def _epub_external_links(builder: Builder, doctree: nodes.document) -> None:
-    domain = _domain(builder.env)
-    for node in list(doctree.findall(status_reference)):
+def _external_links(
+    domain: HTTPStatusDomain,
+    links: list[status_reference],
+    present: set[str] | None = None,
+) -> None:
+    """Make each of *links* that goes to a URL a plain reference, which the
+    builder's own show-URLs step then sees. Links into a table row stay ours
+    (adapt_for_format or the HTML visitor writes them), unless *present*, the
+    pages of this output, leaves the row's page out: then the URL serves."""
+    for node in links:
         if _in_link(node):
             continue
         destination = domain.destination(node["target"], node)
+        if destination is not None and destination.row is not None:
+            if present is None or destination.row.docname in present:
+                continue
+            destination = domain.destination(node["target"], node, tables=False)
         if destination is not None and destination.url is not None:
             node.replace_self(_external(node, destination.url))
 
