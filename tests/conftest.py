@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import time
 from io import StringIO
 from pathlib import Path
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
+
+from sphinxcontrib_httpstatus.dataset import bundled
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -47,6 +50,26 @@ def config_warnings(warning: StringIO) -> list[str]:
         assert match, line
         messages.append(match.group(1))
     return messages
+
+
+def check_config_page(app: Any, language: str = "en") -> None:
+    """test-config/index.rst (404, 4xx, !404, Payload Too Large) rendered with
+    the default format and links, with descriptions in *language*."""
+    registry = bundled()
+    refs = references(app)
+    assert [ref.get_text() for ref in refs] == [
+        "404 Not Found",
+        f"4xx {registry.classes['4xx'].name(language)}",
+        "404 Not Found",
+        "413 Content Too Large",
+    ]
+    assert [ref.name for ref in refs] == ["a", "a", "span", "a"]
+    assert [ref["title"] for ref in refs] == [
+        registry[404].description(language),
+        registry.classes["4xx"].description(language),
+        registry[404].description(language),
+        registry[413].description(language),
+    ]
 
 
 def html_of(app: Sphinx, docname: str = "index") -> BeautifulSoup:
@@ -117,3 +140,31 @@ def documents_read(app: Any) -> set[str]:
     """The documents a build read, from its status output."""
     status = _ESCAPES.sub("", app.status.getvalue())
     return set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status))
+
+
+def serial_and_parallel(
+    make_app: Callable[..., Any], source: Path, tmp_path: Path
+) -> dict[int, Any]:
+    """Build copies of *source* with ``-j 1`` and ``-j 2``, each without a
+    warning, the second with every page read by a worker process."""
+    apps = {}
+    for jobs in (1, 2):
+        srcdir = tmp_path / f"j{jobs}"
+        shutil.copytree(source, srcdir)
+        app = build_again(make_app, srcdir, parallel=jobs)
+        assert warnings_of(app.warning) == []
+        readers = {app.env.metadata[doc]["reader-pid"] for doc in app.env.found_docs}
+        if jobs == 1:
+            assert readers == {os.getpid()}
+        else:
+            assert os.getpid() not in readers
+        apps[jobs] = app
+    return apps
+
+
+def html_pages(app: Any) -> dict[str, str]:
+    """Every HTML page of *app*'s output directory, by file name."""
+    return {
+        path.name: path.read_text(encoding="utf-8")
+        for path in sorted(Path(app.outdir).glob("*.html"))
+    }

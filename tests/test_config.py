@@ -9,7 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import config_warnings, html_of, references, variant, warnings_of
+from conftest import (
+    check_config_page,
+    config_warnings,
+    html_of,
+    references,
+    variant,
+    warnings_of,
+)
 
 from sphinxcontrib_httpstatus.dataset import bundled
 
@@ -37,22 +44,9 @@ def cases(root: str, prefix: str, values: list[Any], **fixed: Any) -> list[Any]:
 
 def check_default_page(app: SphinxTestApp, language: str = "en") -> None:
     """test-config/index.rst rendered as with no httpstatus_* setting at all."""
-    registry = bundled()
+    check_config_page(app, language)
     refs = references(app)
-    assert [ref.get_text() for ref in refs] == [
-        "404 Not Found",
-        f"4xx {registry.classes['4xx'].name(language)}",
-        "404 Not Found",
-        "413 Content Too Large",
-    ]
-    assert [ref.name for ref in refs] == ["a", "a", "span", "a"]
     assert refs[0]["href"].endswith("/docs/Web/HTTP/Reference/Status/404")
-    assert [ref["title"] for ref in refs] == [
-        registry[404].description(language),
-        registry.classes["4xx"].description(language),
-        registry[404].description(language),
-        registry[413].description(language),
-    ]
     for ref in refs:
         assert ref["class"][:2] == ["http-status", "http-status-4xx"]
 

@@ -26,7 +26,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 import pytest
-from conftest import config_warnings, references, variant, warnings_of
+from conftest import (
+    check_config_page,
+    config_warnings,
+    references,
+    variant,
+    warnings_of,
+)
 
 from sphinxcontrib_httpstatus.dataset import bundled
 
@@ -40,26 +46,6 @@ if TYPE_CHECKING:
 
 MDN = "https://developer.mozilla.org"
 MDN_STATUS = "docs/Web/HTTP/Reference/Status"
-
-
-def check_config_page(app: SphinxTestApp, language: str = "en") -> None:
-    """test-config/index.rst (404, 4xx, !404, Payload Too Large) rendered with
-    the default format and links, with descriptions in *language*."""
-    registry = bundled()
-    refs = references(app)
-    assert [ref.get_text() for ref in refs] == [
-        "404 Not Found",
-        f"4xx {registry.classes['4xx'].name(language)}",
-        "404 Not Found",
-        "413 Content Too Large",
-    ]
-    assert [ref.name for ref in refs] == ["a", "a", "span", "a"]
-    assert [ref["title"] for ref in refs] == [
-        registry[404].description(language),
-        registry.classes["4xx"].description(language),
-        registry[404].description(language),
-        registry[413].description(language),
-    ]
 
 
 def reading_recorder(app: Sphinx) -> list[str]:

@@ -15,7 +15,6 @@ output is read back; incremental and parallel builds are checked the way
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -28,6 +27,8 @@ from conftest import (
     documents_read,
     edit_source,
     html_of,
+    html_pages,
+    serial_and_parallel,
     shared_build,
     soup_of,
     text_of,
@@ -509,25 +510,12 @@ def test_reordering_the_toctree_reorders_the_lists(
     ]
 
 
-def test_parallel_build_equals_serialbuild_again(
+def test_parallel_build_equals_serial_build(
     make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path
 ) -> None:
-    pages: dict[int, dict[str, str]] = {}
-    for jobs in (1, 2):
-        srcdir = tmp_path / f"j{jobs}"
-        shutil.copytree(rootdir / "test-endpoints", srcdir)
-        app = build_again(make_app, srcdir, parallel=jobs)
-        assert warnings_of(app.warning) == []
-        readers = {app.env.metadata[doc]["reader-pid"] for doc in app.env.found_docs}
-        if jobs == 1:
-            assert readers == {os.getpid()}
-        else:  # every page was read by a worker process
-            assert os.getpid() not in readers
+    apps = serial_and_parallel(make_app, rootdir / "test-endpoints", tmp_path)
+    for app in apps.values():
         assert endpoints_of(html_of(app, "errors")) == expected(
             lambda page, anchor: f"{page}.html#{anchor}"
         )
-        pages[jobs] = {
-            path.name: path.read_text(encoding="utf-8")
-            for path in sorted(Path(app.outdir).glob("*.html"))
-        }
-    assert pages[2] == pages[1]
+    assert html_pages(apps[2]) == html_pages(apps[1])

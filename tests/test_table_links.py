@@ -7,7 +7,6 @@ incremental and parallel builds, always by reading the written pages.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from io import StringIO
@@ -21,6 +20,8 @@ from conftest import (
     documents_read,
     edit_source,
     html_of,
+    html_pages,
+    serial_and_parallel,
     shared_build,
     soup_of,
     warnings_of,
@@ -308,21 +309,9 @@ def test_adding_a_table_page_links_unchanged_pages_to_it(
 def test_parallel_build_equals_serial_build(
     make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path
 ) -> None:
-    pages: dict[int, dict[str, str]] = {}
-    for jobs in (1, 2):
-        srcdir = copy_root(rootdir, "table-parallel", tmp_path / f"j{jobs}")
-        app = build_again(make_app, srcdir, parallel=jobs)
-        assert warnings_of(app.warning) == []
-        readers = {app.env.metadata[doc]["reader-pid"] for doc in app.env.found_docs}
-        if jobs == 1:
-            assert readers == {os.getpid()}
-        else:  # every page was read by a worker process
-            assert os.getpid() not in readers
-        outdir = Path(app.outdir)
-        pages[jobs] = {
-            path.name: path.read_text(encoding="utf-8")
-            for path in sorted(outdir.glob("*.html"))
-        }
+    apps = serial_and_parallel(make_app, rootdir / "test-table-parallel", tmp_path)
+    pages = {jobs: html_pages(app) for jobs, app in apps.items()}
+    for app in apps.values():
         for page in range(1, 9):
             found = dict(refs(html_of(app, f"page-{page}")))
             assert found["404 Not Found"] == "reference.html#http-status-404"
