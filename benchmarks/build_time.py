@@ -469,15 +469,18 @@ _RENDERED = {
         r'<a class="reference external" href="https?://[^"]+">[1-5][0-9]{2} [^<]+</a>'
     ),
     # Attribute and class order is Sphinx's business: look ahead for each part.
+    # With its description card after it (one a reference; see card.py).
     "ours": re.compile(
-        r'<a class="(?=[^"]*\bhttp-status-[1-5]xx\b)(?=[^"]*\breference external\b)'
-        r'[^"]*" href="https://developer\.mozilla\.org/[^"]*/[1-5][0-9]{2}" '
-        r'title="[^"]+">'
+        r'<a aria-describedby="http-status-card-[1-5][0-9]{2}" '
+        r'class="(?=[^"]*\bhttp-status-[1-5]xx\b)(?=[^"]*\breference external\b)'
+        r'[^"]*" href="https://developer\.mozilla\.org/[^"]*/[1-5][0-9]{2}">'
+        r'[^<]+</a><span class="http-status-card\b'
     ),
     "ours+table": re.compile(
-        r'<a class="(?=[^"]*\bhttp-status-[1-5]xx\b)(?=[^"]*\breference internal\b)'
-        rf'[^"]*" href="{TABLE_DOC}\.html#http-status-[1-5][0-9]{{2}}" '
-        r'title="[^"]+">'
+        r'<a aria-describedby="http-status-card-[1-5][0-9]{2}" '
+        r'class="(?=[^"]*\bhttp-status-[1-5]xx\b)(?=[^"]*\breference internal\b)'
+        rf'[^"]*" href="{TABLE_DOC}\.html#http-status-[1-5][0-9]{{2}}">'
+        r'[^<]+</a><span class="http-status-card\b'
     ),
 }
 _RENDERED["plain+table"] = _RENDERED["plain"]

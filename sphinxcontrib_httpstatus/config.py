@@ -49,10 +49,20 @@ _TYPES: Final[dict[str, tuple[type, ...]]] = {
     "httpstatus_language": (str, type(None)),
     "httpstatus_link": (str,),
     "httpstatus_format": (str,),
-    "httpstatus_tooltips": (bool,),
+    "httpstatus_tooltips": (bool, str),
     "httpstatus_custom": (dict,),
     "httpstatus_httpdomain": (bool,),
 }
+
+
+#: What each valid ``httpstatus_tooltips`` value means: a description card,
+#: the ``title`` attribute, or neither.
+_TOOLTIP_MODES: Final[Mapping[bool | str, str]] = {
+    True: "card",
+    "title": "title",
+    False: "none",
+}
+TOOLTIP_MODES: Final = tuple(_TOOLTIP_MODES.values())
 
 
 #: Where :func:`validate` keeps the :class:`Settings` on Sphinx's ``Config``.
@@ -75,7 +85,9 @@ class Settings:
     #: One of :data:`LINK_MODES`, or a URL template with ``{code}``.
     link: str
     format: str
-    tooltips: bool
+    #: How a reference shows its description in HTML: one of
+    #: :data:`TOOLTIP_MODES` (``True`` in ``conf.py`` is ``"card"``).
+    tooltips: str
     #: The project's own catalogs (``locale_dirs``), by language.
     project_catalogs: Mapping[str, catalogs.Messages]
 
@@ -203,7 +215,15 @@ def validate(app: Sphinx, config: Config) -> None:
         _warn("httpstatus_format", f"{config.httpstatus_format!r} {problem}")
         config.httpstatus_format = DEFAULTS["httpstatus_format"]
 
-    elif language is None and languages.match(config.language, base.languages) is None:
+    tooltips = config.httpstatus_tooltips
+    if isinstance(tooltips, str) and tooltips != "title":
+        _warn(
+            "httpstatus_tooltips",
+            f"{tooltips!r} is not one of True, False or 'title'",
+        )
+        config.httpstatus_tooltips = DEFAULTS["httpstatus_tooltips"]
+
+    if language is None and languages.match(config.language, base.languages) is None:
         # Not a mistake: a Polish project's build uses English descriptions,
         # and says so once, without failing a -W build.
         logger.info(
@@ -287,7 +307,7 @@ def _settings(
         locale=locale,
         link=config.httpstatus_link,
         format=config.httpstatus_format,
-        tooltips=config.httpstatus_tooltips,
+        tooltips=_TOOLTIP_MODES[config.httpstatus_tooltips],
         project_catalogs=project or {},
     )
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from . import __version__
 from .config import register as setup_config
+from .config import settings
 from .domain import setup_domain
 from .httpdomain import setup_httpdomain
 from .table import setup_table
@@ -31,9 +32,11 @@ STATIC_DIR: Final = Path(__file__).with_name("static")
 #: Named after the package, so that it cannot overwrite a project's own
 #: ``_static/httpstatus.css`` (nor be overwritten by it).
 STYLESHEET: Final = "sphinxcontrib-httpstatus.css"
+#: Escape and touch for the description cards (:mod:`.card`); under 2 KB.
+SCRIPT: Final = "sphinxcontrib-httpstatus.js"
 #: Bump when the pickled domain data changes shape, so old environments are
 #: discarded instead of misread.
-ENV_VERSION: Final = 3
+ENV_VERSION: Final = 4
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
@@ -45,9 +48,17 @@ def add_static_path(app: Sphinx, config: Config) -> None:
     copies it with the project's own static files. The list is replaced, not
     appended to, so a tuple or a list shared with other code is left alone.
     """
-    stylesheet = str(STATIC_DIR / STYLESHEET)
-    if stylesheet not in config.html_static_path:
-        config.html_static_path = [*config.html_static_path, stylesheet]
+    files = [str(STATIC_DIR / STYLESHEET), str(STATIC_DIR / SCRIPT)]
+    missing = [name for name in files if name not in config.html_static_path]
+    if missing:
+        config.html_static_path = [*config.html_static_path, *missing]
+
+
+def add_script(app: Sphinx, config: Config) -> None:
+    """At ``config-inited``, once the values are checked: with description
+    cards, the script that adds Escape and a first tap on touch screens."""
+    if settings(config).tooltips == "card":
+        app.add_js_file(SCRIPT, loading_method="defer")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -59,6 +70,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_titles(app)
     setup_writers(app)
     app.connect("config-inited", add_static_path)
+    app.connect("config-inited", add_script, priority=450)
     app.add_css_file(STYLESHEET)
     return {
         "version": __version__,

@@ -1,6 +1,7 @@
 """The words the extension writes itself around the descriptions, per language.
 
-The table's headers, the state badges and the tooltip's notes. English is
+The table's headers, the state badges, the tooltip's notes and the card's
+link to the table. English is
 written here and is the message id of each word in the translation catalogs
 (:mod:`.catalogs`); a table can be in another language than the build (its
 ``:language:`` option), so words are looked up per language, not through
@@ -31,6 +32,8 @@ ENGLISH: Final[Mapping[str, str]] = {
     "tooltip_unused": "Reserved, unused code.",
     "tooltip_obsoleted": "Obsoleted code.",
     "tooltip_temporary": "Provisionally registered code.",
+    "in_table": "In the status table",
+    "print_heading": "Status codes on this page",
 }
 
 #: What each word is, for translators (the catalogs' extracted comments).
@@ -53,6 +56,10 @@ LABEL_COMMENTS: Final[Mapping[str, str]] = {
     "tooltip_unused": "Start of the tooltip of 306 and 418",
     "tooltip_obsoleted": "Start of the tooltip of an obsoleted code",
     "tooltip_temporary": "Start of the tooltip of a provisionally registered code",
+    "in_table": "Link in a reference's description card to the code's row in "
+    "the project's own status table",
+    "print_heading": "Heading of the list of the page's status codes and their "
+    "descriptions, printed at the end of a page",
 }
 
 

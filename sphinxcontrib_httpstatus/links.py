@@ -136,8 +136,10 @@ def spec_url(entry: StatusCode | StatusClass) -> str | None:
     return f"{url}#section-{entry.section}" if entry.section else url
 
 
-def spec_label(entry: StatusCode) -> str | None:
+def spec_label(entry: StatusCode | StatusClass) -> str | None:
     """A short citation of the defining section, such as ``"RFC 9110 §15.5.5"``."""
+    if isinstance(entry, StatusClass):
+        return f"RFC 9110 §{_SPEC_CLASS_SECTIONS[entry.key]}"
     if entry.document is None:
         return None
     rfc = _RFC_RE.fullmatch(entry.document)

@@ -10,6 +10,11 @@ an unlinked one (``!404``, ``httpstatus_link = "none"``).
 list of httpdomain resources that return the row's code: the list depends on
 other pages, so it is made only when the table's page is written
 (:mod:`.writers`), and the page need not be read again when it changes.
+
+:class:`status_class_row` and :class:`status_row_header` are a status table's
+class heading rows and row header cells, subclasses of the docutils nodes so
+that every writer but HTML's handles them as those (Sphinx's translators look
+visitors up along the class hierarchy).
 """
 
 from __future__ import annotations
@@ -28,6 +33,26 @@ class status_reference(nodes.Inline, nodes.TextElement):
 class status_endpoints(nodes.General, nodes.Element):
     """The endpoints cell of a status table row, for the code or class ``key``."""
 
+
+class status_class_row(nodes.row):
+    """A status table's class heading row (``:group:``): in HTML, it starts a
+    new ``<tbody>`` and its cell is a header cell for the rows below it.
+    Other writers know it as the row it is."""
+
+
+class status_row_header(nodes.entry):
+    """The cell naming a status table row (its code, else its phrase): in
+    HTML, ``<th scope="row">``. Other writers know it as the cell it is."""
+
+
+class status_card_list(nodes.General, nodes.Element):
+    """Put at the end of an HTML page: the page's description cards, listed
+    once for print (:mod:`.card`)."""
+
+
+#: The class of the visually hidden ", " between a phrase and its state
+#: badge in a status table (other writers put the state in parentheses).
+SEPARATOR_CLASS = "http-status-separator"
 
 #: Both kinds of status reference.
 STATUS_NODES = (status_text, status_reference)

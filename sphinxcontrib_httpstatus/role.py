@@ -137,6 +137,8 @@ class StatusRole(SphinxRole):
         node: nodes.Element
         if key is None:
             node = status_text(rawtext, content)
+            # What the description card of an unlinked reference is about.
+            node["status"] = rendering.status
         else:
             node = status_reference(rawtext, content)
             node["target"] = key
@@ -184,7 +186,7 @@ class StatusRole(SphinxRole):
             classes=tuple(css_classes(entry)),
             tooltip=(
                 tooltip(entry, config.language, config.words(config.language))
-                if config.tooltips
+                if config.tooltips != "none"
                 else ""
             ),
             smartquotes=needs_smartquotes(content),

@@ -50,7 +50,12 @@ from .config import Settings, settings
 from .dataset import StatusClass, StatusCode, StatusRegistry, quote
 from .domain import INDEXED_CLASS, TABLE_CLASS
 from .httpdomain import HTTPDomain
-from .nodes import status_endpoints
+from .nodes import (
+    SEPARATOR_CLASS,
+    status_class_row,
+    status_endpoints,
+    status_row_header,
+)
 from .presentation import anchor, css_classes
 
 if TYPE_CHECKING:
@@ -332,6 +337,7 @@ class StatusTable(SphinxDirective):
         body = nodes.tbody()
         group += body
 
+        header = _header_column(columns)
         seen_classes: set[str] = set()
         for entry in codes:
             cls = entry.status_class
@@ -344,7 +350,8 @@ class StatusTable(SphinxDirective):
                     self._index(cls, heading)
                 body += heading
             row = _row(
-                [self._cell(entry, c, language, indexed, words) for c in columns]
+                [self._cell(entry, c, language, indexed, words) for c in columns],
+                header,
             )
             row["classes"] += css_classes(entry)[1:]
             if indexed:
@@ -381,14 +388,16 @@ class StatusTable(SphinxDirective):
         para = nodes.paragraph()
         para += nodes.strong("", f"{cls.key} {cls.name(language)}")
         para += nodes.Text(" \N{EM DASH} " + cls.description(language))
-        row = nodes.row("", classes=["http-status-group", f"http-status-{cls.key}"])
+        row = status_class_row(
+            "", classes=["http-status-group", f"http-status-{cls.key}"]
+        )
         if "endpoints" not in columns:
             row += _spanning(len(columns), para)
             return row
         at = columns.index("endpoints")
         endpoints = self._endpoints_cell(cls.key)
         if len(columns) == 1:
-            row += nodes.entry("", para, endpoints)
+            row += status_row_header("", para, endpoints)
             return row
         # The heading takes the wider side of the endpoints cell.
         before, after = at, len(columns) - at - 1
@@ -430,7 +439,9 @@ class StatusTable(SphinxDirective):
             para: list[Node] = [nodes.Text(entry.phrase)]
             if entry.state != "permanent":
                 para += [
-                    nodes.Text(" "),
+                    # A space on screen, where the badge sets the state apart;
+                    # a comma, visually hidden, for a screen reader to pause.
+                    nodes.inline("", ", ", classes=[SEPARATOR_CLASS]),
                     nodes.inline(
                         "", words[entry.state], classes=["http-status-marker"]
                     ),
@@ -450,21 +461,32 @@ class StatusTable(SphinxDirective):
         return nodes.reference("", label, refuri=url, internal=False)
 
 
-def _row(cells: list[Node]) -> nodes.row:
+def _row(cells: list[Node], header: int | None = None) -> nodes.row:
+    """A row of *cells*; the one at index *header* is the row's header cell."""
     row = nodes.row()
-    for cell in cells:
+    for index, cell in enumerate(cells):
+        kind = status_row_header if index == header else nodes.entry
         if isinstance(cell, (status_endpoints, nodes.paragraph)):  # the endpoints
-            row += nodes.entry("", cell)
+            row += kind("", cell)
         else:
-            row += nodes.entry("", nodes.paragraph("", "", cell))
+            row += kind("", nodes.paragraph("", "", cell))
     return row
 
 
+def _header_column(columns: list[str]) -> int | None:
+    """The column whose cells name their rows: the code, else the phrase."""
+    for name in ("code", "phrase"):
+        if name in columns:
+            return columns.index(name)
+    return None
+
+
 def _spanning(width: int, *content: Node) -> nodes.entry:
-    """A cell *width* columns wide."""
+    """A cell *width* columns wide: the heading's cell, if it has content."""
+    kind = status_row_header if content else nodes.entry
     if width > 1:
-        return nodes.entry("", *content, morecols=width - 1)
-    return nodes.entry("", *content)
+        return kind("", *content, morecols=width - 1)
+    return kind("", *content)
 
 
 def setup_table(app: Any) -> None:

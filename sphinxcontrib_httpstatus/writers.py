@@ -41,9 +41,21 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from .card import WRAPPER_CLASS, Card, card, card_id, entry_of, print_list
+from .config import Settings, settings
+from .dataset import StatusClass, StatusCode
 from .domain import DOMAIN, INDEXED_CLASS, EndpointLink, status_tables
 from .memo import Memo
-from .nodes import STATUS_NODES, status_endpoints, status_reference, status_text
+from .nodes import (
+    SEPARATOR_CLASS,
+    STATUS_NODES,
+    status_card_list,
+    status_class_row,
+    status_endpoints,
+    status_reference,
+    status_row_header,
+    status_text,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -85,9 +97,34 @@ def _in_link(node: nodes.Node) -> bool:
 # -- HTML ----------------------------------------------------------------------
 
 
-def _attributes(node: nodes.Element) -> dict[str, Any]:
-    tooltip = node.get("tooltip")
-    return {"title": tooltip} if tooltip else {}
+class _Page:
+    """What the HTML translator of one page keeps about its references."""
+
+    __slots__ = ("cards", "described", "mode", "printed", "tags")
+
+    def __init__(self, mode: str) -> None:
+        #: ``"card"``, ``"title"`` or ``"none"``, for this builder.
+        self.mode = mode
+        #: The start and end tags of each distinct reference (Memo's rule).
+        self.tags: Memo[tuple[str, ...], tuple[str, str]] = Memo()
+        #: The card of each code or class referred to on the page so far.
+        self.cards: dict[str, Card] = {}
+        #: The codes and classes whose description has its id on the page.
+        self.described: set[str] = set()
+        #: The printed entries of the page's cards, in order of appearance.
+        self.printed: list[str] = []
+
+
+def _page(self: HTML5Translator) -> _Page:
+    """This page's :class:`_Page`, kept by the page's translator."""
+    page: _Page | None = self.__dict__.get("_httpstatus_page")
+    if page is None:
+        mode = settings(self.builder.config).tooltips
+        if mode == "card" and self.builder.name == "epub":
+            # EPUB readers mostly have no hover: the title is what they show.
+            mode = "title"
+        page = self.__dict__["_httpstatus_page"] = _Page(mode)
+    return page
 
 
 def _href(builder: Builder, docname: str, destination: Destination) -> str:
@@ -104,47 +141,140 @@ def _href(builder: Builder, docname: str, destination: Destination) -> str:
 
 def visit_status_html(self: HTML5Translator, node: nodes.Element) -> None:
     """The start tag of a reference of either kind: ``<a>`` where it links,
-    ``<span>`` where it does not (``status_text``, or nowhere to link)."""
-    linked = isinstance(node, status_reference) and not _in_link(node)
+    ``<span>`` where it does not (``status_text``, or nowhere to link); with
+    cards, inside the wrapper that also holds the card (see :mod:`.card`)."""
+    page = _page(self)
+    in_link = _in_link(node)
+    linked = isinstance(node, status_reference) and not in_link
+    with_card = page.mode == "card" and not in_link and bool(node.get("tooltip"))
+    key = node["target"] if isinstance(node, status_reference) else node["status"]
     if node["ids"]:  # an id makes the tag unique
-        start, end, _ = _tags(self, node, linked=linked)
+        start, end, _ = _tags(self, page, node, key, linked=linked, card=with_card)
     else:
         # Thousands of references on a page share a handful of tags: each
         # pair is built once per page, and kept by the page's translator.
-        tags: Memo[tuple[str, ...], tuple[str, str]] | None
-        tags = self.__dict__.get("_httpstatus_tags")
-        if tags is None:
-            tags = self.__dict__["_httpstatus_tags"] = Memo()
-        target = node["target"] if linked else ""
-        key = (target, node.get("tooltip", ""), *node["classes"])
+        memo_key = (key, str(linked), str(with_card), node.get("tooltip", ""))
         try:
-            start, end = tags[key]
+            start, end = page.tags[memo_key + tuple(node["classes"])]
         except KeyError:
-            start, end, warned = _tags(self, node, linked=linked)
-            tags.remember(key, (start, end), warned=warned)
+            start, end, warned = _tags(
+                self, page, node, key, linked=linked, card=with_card
+            )
+            page.tags.remember(
+                memo_key + tuple(node["classes"]), (start, end), warned=warned
+            )
+    if with_card and key not in page.described:
+        # The page's first card of this code holds the description that
+        # every reference to it names in aria-describedby.
+        card = page.cards.get(key)
+        if card is not None:
+            page.described.add(key)
+            end = end.replace(card.html, card.with_id(key), 1)
+            page.printed.append(card.printed)
     self.body.append(start)
     self.context.append(end)
 
 
 def _tags(
-    self: HTML5Translator, node: nodes.Element, *, linked: bool
+    self: HTML5Translator,
+    page: _Page,
+    node: nodes.Element,
+    key: str,
+    *,
+    linked: bool,
+    card: bool,
 ) -> tuple[str, str, bool]:
     """The start and end tags of *node*, and whether working them out warned."""
-    attributes = _attributes(node)
+    attributes: dict[str, Any] = {}
+    tooltip = node.get("tooltip")
+    if tooltip and page.mode == "title":
+        attributes["title"] = tooltip
+    if card:
+        attributes["aria-describedby"] = card_id(key)
     destination = None
     if linked:
         destination = _domain(self.builder.env).destination(node["target"], node)
     if destination is None:
-        return self.starttag(node, "span", "", **attributes), "</span>", False
-    href = _href(self.builder, self.builder.current_docname, destination)
-    kind = "external" if destination.row is None else "internal"
-    attributes.update(href=href, **{"class": f"reference {kind}"})
-    start = self.starttag(node, "a", "", **attributes)
-    return start, "</a>", destination.fallback_from_table
+        if card:
+            # Unlinked references are reachable by keyboard, to open the card.
+            attributes["tabindex"] = "0"
+        start = self.starttag(node, "span", "", **attributes)
+        end = "</span>"
+        href = None
+        warned = False
+    else:
+        href = _href(self.builder, self.builder.current_docname, destination)
+        kind = "external" if destination.row is None else "internal"
+        attributes.update(href=href, **{"class": f"reference {kind}"})
+        start = self.starttag(node, "a", "", **attributes)
+        end = "</a>"
+        warned = destination.fallback_from_table
+        if destination.row is None:
+            href = None
+    if not card:
+        return start, end, warned
+    config = settings(self.builder.config)
+    entry = entry_of(config.registry, key)
+    if entry is None:  # not a key of this build's dataset: no card to show
+        return start, end, warned
+    found = page.cards.get(key)
+    if found is None:
+        found = page.cards[key] = card_of(entry, config, href)
+    return f'<span class="{WRAPPER_CLASS}">{start}', f"{end}{found.html}</span>", warned
+
+
+def card_of(
+    entry: StatusCode | StatusClass, config: Settings, table_href: str | None
+) -> Card:
+    """*entry*'s card in the build's language."""
+    return card(
+        entry,
+        config.registry,
+        config.language,
+        config.words(config.language),
+        table_href,
+    )
 
 
 def depart_status_html(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append(self.context.pop())
+
+
+def visit_card_list_html(self: HTML5Translator, node: nodes.Element) -> None:
+    """The page's cards, listed once at its end for print."""
+    page = _page(self)
+    if page.printed:
+        config = settings(self.builder.config)
+        heading = config.words(config.language)["print_heading"]
+        self.body.append(print_list(heading, page.printed))
+    raise nodes.SkipNode
+
+
+def visit_class_row_html(self: HTML5Translator, node: nodes.Element) -> None:
+    """A class heading row starts its class's own row group (``<tbody>``),
+    but for the first row of the body, whose group is open already."""
+    if node.parent is not None and node.parent.children[0] is not node:
+        self.body.append("</tbody>\n<tbody>\n")
+    self.visit_row(node)
+
+
+def depart_class_row_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.depart_row(cast(nodes.row, node))
+
+
+def visit_row_header_html(self: HTML5Translator, node: nodes.Element) -> None:
+    """A row's header cell, ``<th scope="row">``; a class heading's cell
+    heads its row group, ``<th scope="rowgroup">``."""
+    self.visit_entry(cast(nodes.entry, node))
+    tag = self.body[-1]
+    if tag.startswith("<td"):
+        scope = "rowgroup" if isinstance(node.parent, status_class_row) else "row"
+        self.body[-1] = f'<th scope="{scope}"{tag[3:]}'
+        self.context[-1] = self.context[-1].replace("</td>", "</th>", 1)
+
+
+def depart_row_header_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.depart_entry(cast(nodes.entry, node))
 
 
 # -- other formats -------------------------------------------------------------
@@ -223,6 +353,9 @@ def adapt_for_format(app: Sphinx, doctree: nodes.document, docname: str) -> None
     builder = app.builder
     _fill_endpoints(builder, doctree, docname)
     if builder.format == "html":
+        if builder.name != "epub" and settings(app.config).tooltips == "card":
+            # At the end of the page: its cards listed once, for print.
+            doctree += status_card_list()
         if builder.name == "epub" and app.config.epub_show_urls != "no":
             _external_links(
                 _domain(builder.env), list(doctree.findall(status_reference))
@@ -394,7 +527,10 @@ def _adapt_table(table: nodes.table, output_format: str) -> None:
     """A status table for a writer other than HTML's: markers in parentheses,
     row ids on targets, and, for man pages, no cell spanning columns."""
     for marker in list(table.findall(nodes.inline)):
-        if "http-status-marker" in marker["classes"]:
+        if SEPARATOR_CLASS in marker["classes"]:
+            # (replace_self() would refuse: the Text cannot keep the classes)
+            marker.parent.replace(marker, nodes.Text(" "))
+        elif "http-status-marker" in marker["classes"]:
             # Without HTML's badge, a bare "unused" reads as part of the phrase.
             text = marker.astext()
             marker.clear()
@@ -425,6 +561,13 @@ def setup_writers(app: Sphinx) -> None:
     app.add_node(
         status_endpoints, html=skip, latex=skip, text=skip, man=skip, texinfo=skip
     )
+    # The table's class heading rows and row header cells: HTML writes them
+    # its own way, every other writer as the row and cell they are.
+    app.add_node(status_class_row, html=(visit_class_row_html, depart_class_row_html))
+    app.add_node(
+        status_row_header, html=(visit_row_header_html, depart_row_header_html)
+    )
+    app.add_node(status_card_list, html=(visit_card_list_html, _write_children))
     app.add_post_transform(LaTeXExternalLinks)
     # doctree-resolved runs after references are resolved and before the writer.
     app.connect("doctree-resolved", adapt_for_format)

@@ -64,12 +64,39 @@ def check_config_page(app: Any, language: str = "en") -> None:
         "413 Content Too Large",
     ]
     assert [ref.name for ref in refs] == ["a", "a", "span", "a"]
-    assert [ref["title"] for ref in refs] == [
+    assert [described_by(ref) for ref in refs] == [
         registry[404].description(language),
         registry.classes["4xx"].description(language),
         registry[404].description(language),
         registry[413].description(language),
     ]
+
+
+def described_by(ref: Tag) -> str | None:
+    """The accessible description of a status reference: the text of the
+    element its ``aria-describedby`` names, on the same page (the card of
+    the page's first reference to the code); ``None`` if it names none.
+
+    Fails if the reference also has a ``title``, which would be announced
+    as a second description.
+    """
+    assert not ref.has_attr("title"), "a card and a title would both be read"
+    described = ref.get("aria-describedby")
+    if described is None:
+        return None
+    root = ref
+    while root.parent is not None:
+        root = root.parent
+    (element,) = root.select(f"[id='{described}']")
+    return str(element.get_text())
+
+
+def shown_text(tag: Tag) -> str:
+    """The text of *tag* as a reader sees it with every card closed."""
+    copy = BeautifulSoup(str(tag), "html.parser")
+    for card in copy.select(".http-status-card"):
+        card.decompose()
+    return str(copy.get_text())
 
 
 def html_of(app: Sphinx, docname: str = "index") -> BeautifulSoup:

@@ -113,8 +113,13 @@ def test_handwritten_table_matches_the_directive(tmp_path: Path) -> None:
         html = (root / "out" / f"{build_time.TABLE_DOC}.html").read_text("utf-8")
         table = BeautifulSoup(html, "html.parser").find("table")
         assert table is not None
+        for separator in table.select(".http-status-separator"):
+            separator.extract()  # read by screen readers, not shown
         texts[variant] = [
-            [" ".join(cell.get_text(" ", strip=True).split()) for cell in row("td")]
+            [
+                " ".join(cell.get_text(" ", strip=True).split())
+                for cell in row(["th", "td"])
+            ]
             for row in table("tr")[1:]
         ]
     assert len(texts["ours+table"]) == 64
@@ -239,3 +244,19 @@ def test_importtime_parsing_counts_nested_modules_once() -> None:
         ]
     )
     assert incremental.package_import_us(stderr, "pkg") == 475
+
+
+def test_page_weight_benchmark_measures_each_way(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The bytes a reference adds: a card costs more than a title, a title
+    more than the bare reference, and each more than nothing."""
+    page_weight = _load("page_weight")
+    figures = page_weight.measure(refs=6, codes=3)
+    assert list(figures) == ["plain", "none", "title", "card"]
+    raw = {mode: sizes["raw"] for mode, sizes in figures.items()}
+    assert 0 < raw["plain"] < raw["none"] < raw["title"] < raw["card"]
+    for sizes in figures.values():
+        assert 0 < sizes["gzip"] < sizes["raw"]
+    assert page_weight.main(["--refs", "2", "--codes", "2"]) == 0
+    assert "bytes per reference" in capsys.readouterr().out

@@ -12,6 +12,7 @@ import pytest
 from conftest import (
     check_config_page,
     config_warnings,
+    described_by,
     html_of,
     references,
     variant,
@@ -230,22 +231,63 @@ def test_tooltips_off(app: SphinxTestApp, warning: StringIO) -> None:
     assert [ref.name for ref in refs] == ["a", "a", "span", "a"]
     for ref in refs:
         assert not ref.has_attr("title")
+        assert described_by(ref) is None
+        assert not ref.has_attr("tabindex")
+        assert ref.parent.name == "p"  # no card wrapper
         assert ref["class"][:2] == ["http-status", "http-status-4xx"]
+    page = html_of(app)
+    assert not page.select(".http-status-card, .http-status-print")
+    assert "sphinxcontrib-httpstatus.js" not in str(page)
+    assert warnings_of(warning) == []
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="config",
+    srcdir="config-tooltips-title",
+    confoverrides={"httpstatus_tooltips": "title"},
+)
+def test_tooltips_as_titles(app: SphinxTestApp, warning: StringIO) -> None:
+    """ "title" keeps the description in the title attribute, and no card."""
+    app.build()
+    refs = references(app)
+    registry = bundled()
+    assert [ref["title"] for ref in refs] == [
+        registry[404].description("en"),
+        registry.classes["4xx"].description("en"),
+        registry[404].description("en"),
+        registry[413].description("en"),
+    ]
+    for ref in refs:
+        assert not ref.has_attr("aria-describedby")
+        assert not ref.has_attr("tabindex")
+    page = html_of(app)
+    assert not page.select(".http-status-card, .http-status-print")
+    assert "sphinxcontrib-httpstatus.js" not in str(page)
     assert warnings_of(warning) == []
 
 
 @pytest.mark.parametrize(
     "value",
     cases(
-        "config", "config-tooltips-bad", [1, None, [True]], key="httpstatus_tooltips"
+        "config",
+        "config-tooltips-bad",
+        [1, None, [True], "card", "Title", ""],
+        key="httpstatus_tooltips",
     ),
 )
 def test_bad_tooltips(app: SphinxTestApp, warning: StringIO, value: Any) -> None:
     app.build()
     messages = config_warnings(warning)
     assert len(messages) == 1
-    assert messages[0].startswith("httpstatus_tooltips: expected bool")
-    check_default_page(app)
+    if isinstance(value, str):
+        assert messages[0] == (
+            f"httpstatus_tooltips: {value!r} is not one of True, False or "
+            "'title'; using the default True"
+        )
+    else:
+        assert messages[0].startswith("httpstatus_tooltips: expected bool or str")
+    check_default_page(app)  # with cards
 
 
 # -- httpstatus_link (modes are in test_role.py) ----------------------------------
@@ -309,7 +351,7 @@ def test_custom_codes(app: SphinxTestApp, warning: StringIO) -> None:
         assert ref.name == "a"
         assert ref.get_text() == "299 Custom Accepted"
         assert ref["href"] == "https://example.com/codes/299"
-        assert ref["title"] == "Accepted by the gateway; processed later."
+        assert described_by(ref) == "Accepted by the gateway; processed later."
         assert ref["class"][:3] == [
             "http-status",
             "http-status-2xx",
@@ -318,12 +360,12 @@ def test_custom_codes(app: SphinxTestApp, warning: StringIO) -> None:
     # No url, no MDN page, no spec: unlinked, with its tooltip.
     assert refs["298"].name == "span"
     assert refs["298"].get_text() == "298 Queued Elsewhere"
-    assert refs["298"]["title"] == "Queued in another region."
+    assert described_by(refs["298"]) == "Queued in another region."
     # Overridden descriptions keep the dataset's phrase and link.
     assert refs["404"].get_text() == "404 Not Found"
     assert refs["404"]["href"] == f"{MDN}/404"
-    assert refs["404"]["title"] == "No order has this number."
-    assert refs["410"]["title"] == "The order was deleted."
+    assert described_by(refs["404"]) == "No order has this number."
+    assert described_by(refs["410"]) == "The order was deleted."
     assert refs["410"]["href"] == f"{MDN}/410"
     # An overridden phrase: the old one still resolves.
     assert refs["I'm a teapot"].get_text() == "418 Teapot Refused"
@@ -339,12 +381,12 @@ def test_custom_codes_in_chinese(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
     assert warnings_of(warning) == []
     refs = custom_refs(app)
-    assert refs["298"]["title"] == "已在其他区域排队。"
-    assert refs["410"]["title"] == "订单已被删除。"
+    assert described_by(refs["298"]) == "已在其他区域排队。"
+    assert described_by(refs["410"]) == "订单已被删除。"
     # A plain string is the description in every language.
-    assert refs["404"]["title"] == "No order has this number."
+    assert described_by(refs["404"]) == "No order has this number."
     # Codes the project did not touch stay translated.
-    assert bundled()[418].description("zh_CN") in refs["I'm a teapot"]["title"]
+    assert bundled()[418].description("zh_CN") in described_by(refs["I'm a teapot"])
 
 
 @pytest.mark.sphinx("html", testroot="config-custom", srcdir="config-custom-escape")
@@ -355,7 +397,7 @@ def test_custom_text_is_escaped(app: SphinxTestApp) -> None:
     assert "<b>Bold</b>" not in source
     refs = custom_refs(app)
     # The parser gives back exactly the text that was configured.
-    assert refs["401"]["title"] == '"><script>alert(1)</script>'
+    assert described_by(refs["401"]) == '"><script>alert(1)</script>'
     assert refs["297"].get_text() == "297 <b>Bold</b> & <i>Co</i>"
     assert refs["297"].find("b") is None
     assert refs["297"]["href"] == "https://example.com/codes/297"
@@ -421,7 +463,7 @@ def test_bad_custom_entries_do_not_spoil_good_ones(
     assert len(messages) == 2
     assert messages[0].startswith("httpstatus_custom: key 'abc'")
     assert messages[1].startswith("httpstatus_custom[410]")
-    assert references(app)[0]["title"] == "Good override."
+    assert described_by(references(app)[0]) == "Good override."
 
 
 # -- every value of the wrong type at once, from conf.py -----------------------------

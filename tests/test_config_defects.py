@@ -29,6 +29,7 @@ import pytest
 from conftest import (
     check_config_page,
     config_warnings,
+    described_by,
     references,
     variant,
     warnings_of,
@@ -72,9 +73,9 @@ def check_unpicklable_page(app: SphinxTestApp) -> None:
         "297 Proxied",
         "297 Proxied",
     ]
-    assert refs[0]["title"] == "Text"
-    assert refs[1]["title"] == "Sub text"
-    assert refs[2]["title"] == "Sub text"
+    assert described_by(refs[0]) == "Text"
+    assert described_by(refs[1]) == "Sub text"
+    assert described_by(refs[2]) == "Sub text"
 
 
 def test_unpicklable_custom_values_build_and_rebuild(
@@ -189,7 +190,7 @@ def test_simplified_chinese_keys_serve_zh_cn(
 ) -> None:
     app.build()
     assert warnings_of(warning) == []
-    titles = [ref["title"] for ref in references(app)]
+    titles = [described_by(ref) for ref in references(app)]
     assert titles[:3] == ["Z404", "Z410", "Z413"]
     assert titles[5] == "Z299"
     # Traditional Chinese is not Simplified: the bundled zh_CN text stays.
@@ -210,7 +211,7 @@ def test_chinese_keys_in_an_english_build(
 ) -> None:
     app.build()
     assert warnings_of(warning) == []
-    titles = [ref["title"] for ref in references(app)]
+    titles = [described_by(ref) for ref in references(app)]
     assert titles[:3] == ["E404", "E410", "E413"]
     assert titles[3] == bundled()[500].description("en")
     assert titles[4] == "E503"
@@ -342,7 +343,7 @@ def test_http_status_enum_key(app: SphinxTestApp, warning: StringIO) -> None:
         "404 Not Found",
         "410 Gone",
     ]
-    assert [ref["title"] for ref in refs] == [
+    assert [described_by(ref) for ref in refs] == [
         "Ours",
         "Ours",
         bundled()[410].description("en"),

@@ -91,7 +91,7 @@ def endpoint_cells(soup: BeautifulSoup) -> dict[str, Tag]:
     cells = {}
     for row in table.select("tbody > tr"):
         key = row["id"].removeprefix("http-status-")  # type: ignore[union-attr]
-        cells[key] = row.find_all("td", recursive=False)[-1]
+        cells[key] = row.find_all(["th", "td"], recursive=False)[-1]
     return cells
 
 
@@ -304,14 +304,14 @@ def test_a_class_heading_takes_the_wider_side_of_the_endpoints_cell(
     soup = html_of(app, "errors")
     heading = soup.select_one("tr#http-status-4xx")
     assert heading is not None
-    cells = heading.find_all("td", recursive=False)
+    cells = heading.find_all(["th", "td"], recursive=False)
     assert [c.get("colspan") for c in cells] == [None, None, "2"]
     assert cells[0].get_text(strip=True) == ""
     assert listed(cells[1]) == [("POST /users", "users.html#post--users")]
     assert cells[2].get_text().startswith("4xx Client Error")
     row = soup.select_one("tr#http-status-404")
     assert row is not None
-    code, endpoints, phrase, _ = row.find_all("td", recursive=False)
+    code, endpoints, phrase, _ = row.find_all(["th", "td"], recursive=False)
     assert (code.get_text(strip=True), phrase.get_text(strip=True)) == (
         "404",
         "Not Found",
@@ -366,7 +366,7 @@ def test_without_httpdomain_the_column_shows_dashes_and_warns_once_per_table(
 
 def endpoint_cells_of(table: Tag, *, first: bool = False) -> list[Tag]:
     return [
-        row.find_all("td", recursive=False)[0 if first else -1]
+        row.find_all(["th", "td"], recursive=False)[0 if first else -1]
         for row in table.select("tbody > tr")
     ]
 

@@ -8,7 +8,7 @@ import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import html_of, warnings_of
+from conftest import described_by, html_of, warnings_of
 
 from sphinxcontrib_httpstatus.dataset import bundled
 
@@ -79,7 +79,7 @@ def test_side_by_side_with_httpdomain(
     ours = paragraphs["Ours"].find("a")
     assert ours["class"][:2] == ["http-status", "http-status-4xx"]
     assert ours["href"] == f"{MDN}/404"
-    assert ours["title"] == bundled()[404].description("en")
+    assert described_by(ours) == bundled()[404].description("en")
     assert ours.get_text() == "404 Not Found"
     # httpdomain's own role still works, rendered by us (httpstatus_httpdomain
     # is True by default; test_httpdomain_fields.py covers it in depth)...
@@ -211,7 +211,7 @@ def test_incremental_rebuild(
     ref = html_of(edited, "alpha").find(class_="http-status")
     assert ref.get_text() == "410 Gone"
     assert ref["href"] == f"{MDN}/410"
-    assert ref["title"] == bundled()[410].description("en")
+    assert described_by(ref) == bundled()[410].description("en")
     assert body_of(edited, "beta") == before["beta"]
     assert body_of(edited, "index") == before["index"]
     assert warnings_of(edited.warning) == []

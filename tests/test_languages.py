@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import html_of, warnings_of
+from conftest import described_by, html_of, warnings_of
 from terminology import problems
 
 if TYPE_CHECKING:
@@ -65,13 +65,26 @@ def check_page(soup: Tag, words: dict[str, Any]) -> None:
     """Every word of the page against the golden copy *words*."""
     labels, codes, classes = words["labels"], words["codes"], words["classes"]
     refs = soup.select("li .http-status")
-    assert [r.get("title") for r in refs] == [
+    assert [described_by(r) for r in refs] == [
         codes["404"],
         labels["tooltip_unofficial"].format(software=SOFTWARE_499) + " " + codes["499"],
         labels["tooltip_unused"] + " " + codes["418"],
         classes["4xx"][1],
     ]
     assert refs[3].get_text() == f"4xx {classes['4xx'][0]}"
+    # Each reference's card: its code, class name and the link to the table.
+    heads = [plain(r.find_next_sibling().select_one("span").get_text()) for r in refs]
+    assert heads[0] == plain(f"404 Not Found \N{MIDDLE DOT} 4xx {classes['4xx'][0]}")
+    assert heads[3] == plain(f"4xx {classes['4xx'][0]}")
+    for ref in refs:
+        card = ref.find_next_sibling(class_="http-status-card")
+        to_table = card.select(".http-status-card-links > a")[-1]
+        assert (to_table.get_text(), to_table["href"]) == (
+            labels["in_table"],
+            ref["href"],
+        )
+    printed = soup.select_one(".http-status-print-heading")
+    assert printed.get_text() == labels["print_heading"]
     (table,) = soup.select("table.http-status-table")
     assert [plain(th.get_text()) for th in table.select("thead th")] == [
         labels["code"],
@@ -209,10 +222,10 @@ def test_a_project_adds_polish_and_corrects_german(
     english = golden("en")
     refs = soup.select("li .http-status")
     # Polish where the project's catalog has it...
-    assert refs[0]["title"] == PL_404
+    assert described_by(refs[0]) == PL_404
     assert refs[2].get_text() == "4xx Błędy klienta"
     # ...English where it has nothing, or an entry for another English text
-    assert refs[1]["title"] == english["codes"]["410"]
+    assert described_by(refs[1]) == english["codes"]["410"]
     polish, german = soup.select("table.http-status-table")
     # a fuzzy entry is not used: "Phrase" stays English
     assert [th.get_text() for th in polish.select("thead th")] == [
@@ -226,7 +239,7 @@ def test_a_project_adds_polish_and_corrects_german(
         golden("de")["labels"]["description"],
     ]
     (row,) = german.select("tbody tr")
-    assert plain(row.find_all("td")[1].get_text()) == (
+    assert plain(row.find_all(["th", "td"])[1].get_text()) == (
         "Unter dieser Adresse gibt es nichts (Hausstil dieses Projekts)."
     )
 
@@ -251,7 +264,7 @@ def test_a_project_catalog_serves_a_table_in_another_language(
     assert warnings_of(warning) == []
     (table,) = body(app).select("table.http-status-table")
     assert [th.get_text() for th in table.select("thead th")] == ["Kod", "Description"]
-    assert plain(table.select("tbody td")[1].get_text()) == PL_404
+    assert plain(table.select("tbody tr > *")[1].get_text()) == PL_404
 
 
 # -- the catalogs themselves ---------------------------------------------------------

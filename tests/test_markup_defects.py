@@ -56,7 +56,7 @@ def layout(table: Tag) -> list[str]:
             (key,) = (c for c in tr["class"] if re.fullmatch(r"http-status-\dxx", c))
             rows.append(key.removeprefix("http-status-"))
         else:
-            rows.append(tr.select("td")[0].get_text(strip=True))
+            rows.append(tr.select("th, td")[0].get_text(strip=True))
     return rows
 
 

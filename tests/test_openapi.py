@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import html_of, warnings_of
+from conftest import described_by, html_of, warnings_of
 
 if TYPE_CHECKING:
     from io import StringIO
@@ -60,7 +60,7 @@ def test_every_response_key_form(app: Sphinx, warning: StringIO) -> None:
         items = resource.select("dl.field-list li")
         refs = [item.select_one(".http-status") for item in items]
         rendered = [
-            (ref.get_text(), ref.get("href"), ref.get("title"))
+            (ref.get_text(), ref.get("href"), described_by(ref))
             for ref in refs
             if ref is not None
         ]

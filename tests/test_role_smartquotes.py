@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import html_of, variant, warnings_of
+from conftest import html_of, shown_text, variant, warnings_of
 
 from sphinxcontrib_httpstatus.role import needs_smartquotes
 
@@ -52,7 +52,7 @@ def test_quotes_around_a_reference_still_pair_up(app: SphinxTestApp) -> None:
     app.build()
     body = html_of(app).find("div", class_="body")
     assert body is not None
-    paragraph = body.find_all("p")[-1].get_text()
+    paragraph = shown_text(body.find_all("p")[-1])
     assert paragraph == (
         f"{LEFT}Quoted 404 Not Found{RIGHT} around a reference, and "
         "\N{LEFT SINGLE QUOTATION MARK}single 400 Bad Request"

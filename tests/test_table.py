@@ -78,7 +78,7 @@ def group_rows(tbl: Tag) -> list[Tag]:
 
 def cell(tbl: Tag, row: Tag, header: str) -> Tag:
     """The cell of *row* in the column headed *header*."""
-    cells = row.find_all("td", recursive=False)
+    cells = row.find_all(["th", "td"], recursive=False)
     return cells[headers(tbl).index(header)]
 
 
@@ -92,7 +92,8 @@ def row_of(tbl: Tag, code: int, header: str = "Code") -> Tag:
     rows = [
         tr
         for tr in code_rows(tbl)
-        if tr.find_all("td", recursive=False)[column].get_text(strip=True) == str(code)
+        if tr.find_all(["th", "td"], recursive=False)[column].get_text(strip=True)
+        == str(code)
     ]
     assert len(rows) == 1, f"{code} is listed {len(rows)} times"
     return rows[0]
@@ -118,7 +119,7 @@ def layout(tbl: Tag) -> list[str]:
     return [
         class_of(tr)
         if "http-status-group" in tr["class"]
-        else tr.find("td").get_text(strip=True)
+        else tr.find(["th", "td"]).get_text(strip=True)
         for tr in tbl.select("tbody > tr")
     ]
 
@@ -197,7 +198,12 @@ def test_default_table_marks_unused_obsoleted_and_temporary_codes(
         tr = row_of(tbl, code)
         assert f"http-status-{state}" in tr["class"]
         assert marker(tr) == state
-        # the marker is part of the phrase cell, after the phrase
+        # the marker is part of the phrase cell, after the phrase and a
+        # separator a screen reader reads and the screen does not show
+        separator = tr.select_one(".http-status-separator")
+        assert separator.get_text() == ", "
+        assert separator.find_next_sibling(class_="http-status-marker")
+        separator.extract()
         phrase_cell = plain(cell(tbl, tr, "Phrase").get_text(" "))
         assert phrase_cell == f"{plain(bundled()[code].phrase)} {state}"
     assert marker(row_of(tbl, 404)) is None
@@ -324,7 +330,7 @@ def test_columns_choose_and_order_the_columns(app: Sphinx) -> None:
     assert headers(spec_code) == ["Specification", "Code"]
     assert len(spec_code.select("col")) == 2
     for tr in code_rows(spec_code):
-        cells = tr.find_all("td", recursive=False)
+        cells = tr.find_all(["th", "td"], recursive=False)
         assert len(cells) == 2
         assert cells[0].find("a")["href"].startswith("https://www.rfc-editor.org/")
     assert codes(spec_code) == [404, 500]
@@ -332,7 +338,7 @@ def test_columns_choose_and_order_the_columns(app: Sphinx) -> None:
     phrase_description = table(soup, "t-phrase-description")
     assert headers(phrase_description) == ["Phrase", "Description"]
     (tr,) = code_rows(phrase_description)
-    assert [plain(td.get_text()) for td in tr.find_all("td")] == [
+    assert [plain(td.get_text()) for td in tr.find_all(["th", "td"])] == [
         "Not Found",
         plain(bundled()[404].description("en")),
     ]
@@ -352,7 +358,7 @@ def test_group_adds_a_heading_row_per_class(app: Sphinx) -> None:
     assert layout(tbl) == ["2xx", "200", "201", "4xx", "404", "5xx", "500"]
     for tr in group_rows(tbl):
         cls = bundled().classes[class_of(tr)]
-        (td,) = tr.find_all("td")
+        (td,) = tr.find_all(["th", "td"])
         assert td["colspan"] == "4"
         assert td.find("strong").get_text() == f"{cls.key} {cls.name('en')}"
         assert plain(cls.description("en")) in plain(td.get_text())
@@ -360,7 +366,7 @@ def test_group_adds_a_heading_row_per_class(app: Sphinx) -> None:
 
     narrow = table(soup, "t-group-narrow")
     assert layout(narrow) == ["2xx", "200", "4xx", "404"]
-    assert [td["colspan"] for td in narrow.select("tr.http-status-group > td")] == [
+    assert [td["colspan"] for td in narrow.select("tr.http-status-group > th")] == [
         "2",
         "2",
     ]
@@ -443,7 +449,7 @@ def test_no_index_rows_are_not_link_targets(app: Sphinx, css_class: str) -> None
         assert not tr.get("id")
         assert "http-status-indexed" not in tr["class"]
         # no permalink to a row that has no id
-        assert tr.find("td").find("a") is None
+        assert tr.find(["th", "td"]).find("a") is None
     assert not tbl.find_all(id=True)
 
 

@@ -4,7 +4,7 @@ exclude_patterns = ["_build"]
 httpstatus_language = 42
 httpstatus_link = None
 httpstatus_format = ["{code}"]
-httpstatus_tooltips = "yes"
+httpstatus_tooltips = 0.5
 httpstatus_custom = [(299, "Custom")]
 # Sphinx < 8 hides the warning types the tests check.
 show_warning_types = True

@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_httpstatus"]
+exclude_patterns = ["_build"]
+show_warning_types = True
