@@ -3,11 +3,16 @@
 **HTML** (html, dirhtml, singlehtml, epub and the other HTML-format builders):
 :func:`visit_status_html` writes a reference straight as one ``<a>`` (or a
 ``<span>`` where there is nowhere to link), without Sphinx's generic
-cross-reference machinery: that is most of what makes a reference cheap. A
-reference inside another link (a title in the ``.. contents::`` list) is
-written unlinked. Where EPUB shows URLs (``epub_show_urls``), external status
-links become plain references first, so that EPUB adds their URLs as it does
-for every other link.
+cross-reference machinery: that is most of what makes a reference cheap.
+With ``httpstatus_tooltips = True`` the reference is followed by its
+description card, both in a wrapper (:mod:`.card`); the page's cards are
+listed once at its end, for print (:class:`.status_card_list`). EPUB gets
+the ``title`` attribute instead. A reference inside another link (a title in
+the ``.. contents::`` list) is written unlinked, without a card. A status
+table's row header cells become ``<th scope="row">`` and each class heading
+row starts a ``<tbody>`` of its own. Where EPUB shows URLs
+(``epub_show_urls``), external status links become plain references first,
+so that EPUB adds their URLs as it does for every other link.
 
 **Every other format**: :func:`adapt_for_format` (at ``doctree-resolved``)
 turns our nodes into plain docutils nodes (a ``reference`` or an ``inline``),
@@ -100,15 +105,14 @@ def _in_link(node: nodes.Node) -> bool:
 class _Page:
     """What the HTML translator of one page keeps about its references."""
 
-    __slots__ = ("cards", "described", "mode", "printed", "tags")
+    __slots__ = ("described", "mode", "printed", "tags")
 
     def __init__(self, mode: str) -> None:
         #: ``"card"``, ``"title"`` or ``"none"``, for this builder.
         self.mode = mode
-        #: The start and end tags of each distinct reference (Memo's rule).
-        self.tags: Memo[tuple[str, ...], tuple[str, str]] = Memo()
-        #: The card of each code or class referred to on the page so far.
-        self.cards: dict[str, Card] = {}
+        #: The start and end tags of each distinct reference, and its card
+        #: (Memo's rule).
+        self.tags: Memo[tuple[str, ...], tuple[str, str, Card | None]] = Memo()
         #: The codes and classes whose description has its id on the page.
         self.described: set[str] = set()
         #: The printed entries of the page's cards, in order of appearance.
@@ -149,28 +153,23 @@ def visit_status_html(self: HTML5Translator, node: nodes.Element) -> None:
     with_card = page.mode == "card" and not in_link and bool(node.get("tooltip"))
     key = node["target"] if isinstance(node, status_reference) else node["status"]
     if node["ids"]:  # an id makes the tag unique
-        start, end, _ = _tags(self, page, node, key, linked=linked, card=with_card)
+        start, end, card, _ = _tags(self, page, node, key, linked, with_card)
     else:
         # Thousands of references on a page share a handful of tags: each
         # pair is built once per page, and kept by the page's translator.
-        memo_key = (key, str(linked), str(with_card), node.get("tooltip", ""))
+        memo_key: tuple[str, ...] = (key, str(linked), str(with_card))
+        memo_key += (node.get("tooltip", ""), *node["classes"])
         try:
-            start, end = page.tags[memo_key + tuple(node["classes"])]
+            start, end, card = page.tags[memo_key]
         except KeyError:
-            start, end, warned = _tags(
-                self, page, node, key, linked=linked, card=with_card
-            )
-            page.tags.remember(
-                memo_key + tuple(node["classes"]), (start, end), warned=warned
-            )
-    if with_card and key not in page.described:
+            start, end, card, warned = _tags(self, page, node, key, linked, with_card)
+            page.tags.remember(memo_key, (start, end, card), warned=warned)
+    if card is not None and key not in page.described:
         # The page's first card of this code holds the description that
         # every reference to it names in aria-describedby.
-        card = page.cards.get(key)
-        if card is not None:
-            page.described.add(key)
-            end = end.replace(card.html, card.with_id(key), 1)
-            page.printed.append(card.printed)
+        page.described.add(key)
+        end = end.replace(card.html, card.with_id(key), 1)
+        page.printed.append(card.printed)
     self.body.append(start)
     self.context.append(end)
 
@@ -180,47 +179,44 @@ def _tags(
     page: _Page,
     node: nodes.Element,
     key: str,
-    *,
     linked: bool,
-    card: bool,
-) -> tuple[str, str, bool]:
-    """The start and end tags of *node*, and whether working them out warned."""
+    with_card: bool,
+) -> tuple[str, str, Card | None, bool]:
+    """The start and end tags of *node*, its card if it has one, and whether
+    working them out warned."""
     attributes: dict[str, Any] = {}
     tooltip = node.get("tooltip")
     if tooltip and page.mode == "title":
         attributes["title"] = tooltip
-    if card:
+    config = settings(self.builder.config)
+    entry = entry_of(config.registry, key) if with_card else None
+    if entry is not None:
         attributes["aria-describedby"] = card_id(key)
     destination = None
     if linked:
         destination = _domain(self.builder.env).destination(node["target"], node)
+    href = None
+    warned = False
     if destination is None:
-        if card:
+        if entry is not None:
             # Unlinked references are reachable by keyboard, to open the card.
             attributes["tabindex"] = "0"
         start = self.starttag(node, "span", "", **attributes)
         end = "</span>"
-        href = None
-        warned = False
     else:
-        href = _href(self.builder, self.builder.current_docname, destination)
+        url = _href(self.builder, self.builder.current_docname, destination)
         kind = "external" if destination.row is None else "internal"
-        attributes.update(href=href, **{"class": f"reference {kind}"})
+        attributes.update(href=url, **{"class": f"reference {kind}"})
         start = self.starttag(node, "a", "", **attributes)
         end = "</a>"
         warned = destination.fallback_from_table
-        if destination.row is None:
-            href = None
-    if not card:
-        return start, end, warned
-    config = settings(self.builder.config)
-    entry = entry_of(config.registry, key)
-    if entry is None:  # not a key of this build's dataset: no card to show
-        return start, end, warned
-    found = page.cards.get(key)
-    if found is None:
-        found = page.cards[key] = card_of(entry, config, href)
-    return f'<span class="{WRAPPER_CLASS}">{start}', f"{end}{found.html}</span>", warned
+        if destination.row is not None:
+            href = url
+    if entry is None:
+        return start, end, None, warned
+    card = card_of(entry, config, href)
+    wrapped = f'<span class="{WRAPPER_CLASS}">{start}', f"{end}{card.html}</span>"
+    return (*wrapped, card, warned)
 
 
 def card_of(
