@@ -199,8 +199,11 @@ def _tags(
     warned = False
     if destination is None:
         if entry is not None:
-            # Unlinked references are reachable by keyboard, to open the card.
+            # Unlinked references are reachable by keyboard, to open the card;
+            # as a term (its card the definition), a focused one is announced
+            # by its text, which a focusable generic span would not be.
             attributes["tabindex"] = "0"
+            attributes["role"] = "term"
         start = self.starttag(node, "span", "", **attributes)
         end = "</span>"
     else:

@@ -100,6 +100,7 @@ def test_each_reference_has_its_card(app: SphinxTestApp, warning: StringIO) -> N
     # Unlinked: focusable, described, and its card has no link to the table.
     assert gone.name == "span"
     assert gone["tabindex"] == "0"
+    assert gone["role"] == "term"
     assert described_by(gone) == words["codes"]["410"]
     assert links_of(card_of(gone)) == [
         ("RFC 9110 §15.5.11", f"{RFC_9110}#section-15.5.11"),
