@@ -9,10 +9,14 @@ inside a wrapper that also holds its card (:func:`card`)::
       <span class="http-status-card http-status-4xx">
         <span class="http-status-card-head">404 Not Found · 4xx Client Error</span>
         <span class="http-status-card-text" id="http-status-card-404">The server…</span>
-        <span class="http-status-card-links"><a …>RFC 9110 §15.5.5</a>
-          <a …>In the status table</a></span>
+        <span class="http-status-card-links"><a href="…">RFC 9110 §15.5.5</a>
+          <a href="#http-status-404">In the status table</a></span>
       </span>
     </span>
+
+Every byte of a card is written once per reference (and Sphinx handles a
+page's body several times over), so the card carries no class that the
+stylesheet can do without: its links are plain ``<a href>``.
 
 The stylesheet shows the card while the wrapper is hovered or holds keyboard
 focus (no script needed); ``sphinxcontrib-httpstatus.js`` adds Escape and a
@@ -120,13 +124,10 @@ def card(
     anchors = []
     if source is not None:
         url, label = source
-        anchors.append(
-            f'<a class="reference external" href="{escape(url)}">'
-            f"{escape(label, quote=False)}</a>"
-        )
+        anchors.append(f'<a href="{escape(url)}">{escape(label, quote=False)}</a>')
     if table_href is not None:
         anchors.append(
-            f'<a class="reference internal" href="{escape(table_href)}">'
+            f'<a href="{escape(table_href)}">'
             f"{escape(words['in_table'], quote=False)}</a>"
         )
     classes = "http-status-card http-status-" + (

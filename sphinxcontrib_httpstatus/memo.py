@@ -9,8 +9,13 @@ lifetime:
 - ``HTTPStatusDomain._destinations`` (:mod:`.domain`): where each code or
   class links. Emptied after every read phase (``env-updated``), when rows
   may have moved.
-- ``_httpstatus_tags`` on a page's HTML translator (:mod:`.writers`): the
-  start and end tags of each kind of reference. Per page.
+- ``_httpstatus_page`` on a page's HTML translator (:mod:`.writers`): the
+  start and end tags and the card of each kind of reference on the page,
+  and which descriptions already have their id there. Per page.
+- ``_httpstatus_written`` on the HTML builder (:mod:`.writers`): what each
+  kind of reference is written as (tags and card) for each ``href``, shared
+  by the pages that link alike. Per build (a builder serves one build; each
+  parallel writer process has its own copy).
 - ``Config._httpstatus_settings`` (:mod:`.config`): the validated
   :class:`.Settings`. Per build; never pickled.
 - ``StatusCodeRole._memo`` (:mod:`.httpdomain`): as the role's, for

@@ -102,6 +102,11 @@ def _in_link(node: nodes.Node) -> bool:
 # -- HTML ----------------------------------------------------------------------
 
 
+#: What a kind of reference is written as: its start and end tags, and its
+#: card (``None`` without one).
+_Tags = tuple[str, str, "Card | None"]
+
+
 class _Page:
     """What the HTML translator of one page keeps about its references."""
 
@@ -112,7 +117,7 @@ class _Page:
         self.mode = mode
         #: The start and end tags of each distinct reference, and its card
         #: (Memo's rule).
-        self.tags: Memo[tuple[str, ...], tuple[str, str, Card | None]] = Memo()
+        self.tags: Memo[tuple[object, ...], _Tags] = Memo()
         #: The codes and classes whose description has its id on the page.
         self.described: set[str] = set()
         #: The printed entries of the page's cards, in order of appearance.
@@ -143,6 +148,16 @@ def _href(builder: Builder, docname: str, destination: Destination) -> str:
     return "#" + anchor if "#" in uri else f"{uri}#{anchor}"
 
 
+def _written(builder: Builder) -> Memo[tuple[object, ...], _Tags]:
+    """What each kind of reference is written as in this build, by its
+    ``href``: kept by the builder, so pages that link alike share it."""
+    written: Memo[tuple[object, ...], _Tags] | None
+    written = builder.__dict__.get("_httpstatus_written")
+    if written is None:
+        written = builder.__dict__["_httpstatus_written"] = Memo()
+    return written
+
+
 def visit_status_html(self: HTML5Translator, node: nodes.Element) -> None:
     """The start tag of a reference of either kind: ``<a>`` where it links,
     ``<span>`` where it does not (``status_text``, or nowhere to link); with
@@ -152,18 +167,17 @@ def visit_status_html(self: HTML5Translator, node: nodes.Element) -> None:
     linked = isinstance(node, status_reference) and not in_link
     with_card = page.mode == "card" and not in_link and bool(node.get("tooltip"))
     key = node["target"] if isinstance(node, status_reference) else node["status"]
+    # Thousands of references on a page share a handful of kinds: each kind
+    # is worked out once per page (and written once per build, see _tags).
+    kind = (key, linked, with_card, node.get("tooltip", ""), *node["classes"])
     if node["ids"]:  # an id makes the tag unique
-        start, end, card, _ = _tags(self, page, node, key, linked, with_card)
+        start, end, card = _tags(self, page, node, key, kind, linked, with_card)[0]
     else:
-        # Thousands of references on a page share a handful of tags: each
-        # pair is built once per page, and kept by the page's translator.
-        memo_key: tuple[str, ...] = (key, str(linked), str(with_card))
-        memo_key += (node.get("tooltip", ""), *node["classes"])
         try:
-            start, end, card = page.tags[memo_key]
+            start, end, card = page.tags[kind]
         except KeyError:
-            start, end, card, warned = _tags(self, page, node, key, linked, with_card)
-            page.tags.remember(memo_key, (start, end, card), warned=warned)
+            tags, warned = _tags(self, page, node, key, kind, linked, with_card)
+            start, end, card = page.tags.remember(kind, tags, warned=warned)
     if card is not None and key not in page.described:
         # The page's first card of this code holds the description that
         # every reference to it names in aria-describedby.
@@ -179,11 +193,44 @@ def _tags(
     page: _Page,
     node: nodes.Element,
     key: str,
+    kind: tuple[object, ...],
     linked: bool,
     with_card: bool,
-) -> tuple[str, str, Card | None, bool]:
-    """The start and end tags of *node*, its card if it has one, and whether
-    working them out warned."""
+) -> tuple[_Tags, bool]:
+    """The start and end tags of *node* (of *kind*) and its card, if it has
+    one; and whether working them out warned.
+
+    Where it links is looked up for each page; what it is written as, once
+    per build for each ``href``, as pages at the same depth link alike.
+    """
+    destination = None
+    if linked:
+        destination = _domain(self.builder.env).destination(node["target"], node)
+    warned = destination is not None and destination.fallback_from_table
+    href = None
+    if destination is not None:
+        href = _href(self.builder, self.builder.current_docname, destination)
+    if node["ids"]:
+        return _write(self, page, node, key, destination, href, with_card), warned
+    written = _written(self.builder)
+    build_key = (*kind, page.mode, href or "")
+    tags = written.get(build_key)
+    if tags is None:
+        tags = _write(self, page, node, key, destination, href, with_card)
+        written.remember(build_key, tags, warned=warned)
+    return tags, warned
+
+
+def _write(
+    self: HTML5Translator,
+    page: _Page,
+    node: nodes.Element,
+    key: str,
+    destination: Destination | None,
+    href: str | None,
+    with_card: bool,
+) -> _Tags:
+    """The start and end tags of *node*, linking to *href*, and its card."""
     attributes: dict[str, Any] = {}
     tooltip = node.get("tooltip")
     if tooltip and page.mode == "title":
@@ -192,11 +239,6 @@ def _tags(
     entry = entry_of(config.registry, key) if with_card else None
     if entry is not None:
         attributes["aria-describedby"] = card_id(key)
-    destination = None
-    if linked:
-        destination = _domain(self.builder.env).destination(node["target"], node)
-    href = None
-    warned = False
     if destination is None:
         if entry is not None:
             # Unlinked references are reachable by keyboard, to open the card;
@@ -207,19 +249,15 @@ def _tags(
         start = self.starttag(node, "span", "", **attributes)
         end = "</span>"
     else:
-        url = _href(self.builder, self.builder.current_docname, destination)
         kind = "external" if destination.row is None else "internal"
-        attributes.update(href=url, **{"class": f"reference {kind}"})
+        attributes.update(href=href, **{"class": f"reference {kind}"})
         start = self.starttag(node, "a", "", **attributes)
         end = "</a>"
-        warned = destination.fallback_from_table
-        if destination.row is not None:
-            href = url
     if entry is None:
-        return start, end, None, warned
-    card = card_of(entry, config, href)
-    wrapped = f'<span class="{WRAPPER_CLASS}">{start}', f"{end}{card.html}</span>"
-    return (*wrapped, card, warned)
+        return start, end, None
+    to_table = href if destination is not None and destination.row else None
+    card = card_of(entry, config, to_table)
+    return f'<span class="{WRAPPER_CLASS}">{start}', f"{end}{card.html}</span>", card
 
 
 def card_of(
