@@ -16,6 +16,9 @@ lifetime:
   kind of reference is written as (tags and card) for each ``href``, shared
   by the pages that link alike. Per build (a builder serves one build; each
   parallel writer process has its own copy).
+- ``_httpstatus_inserts`` on the HTML builder (:mod:`.writers`): the cards
+  (and each page's printed list) that fill the markers of the pages' bodies
+  at ``html-page-context``, each distinct one once. Per build.
 - ``Config._httpstatus_settings`` (:mod:`.config`): the validated
   :class:`.Settings`. Per build; never pickled.
 - ``StatusCodeRole._memo`` (:mod:`.httpdomain`): as the role's, for

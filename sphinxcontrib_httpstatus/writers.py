@@ -37,6 +37,7 @@ element, every other format shows it whole (see :func:`_endpoints_content`).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from docutils import nodes
@@ -102,9 +103,15 @@ def _in_link(node: nodes.Node) -> bool:
 # -- HTML ----------------------------------------------------------------------
 
 
-#: What a kind of reference is written as: its start and end tags, and its
-#: card (``None`` without one).
-_Tags = tuple[str, str, "Card | None"]
+#: What a kind of reference is written as: its start tag, its end tag, the
+#: end tag of the page's first reference to its code (whose card holds the
+#: description's id), and its card (``None`` without one).
+_Tags = tuple[str, str, str, "Card | None"]
+
+#: Where a card goes in a page's body until the page is handed to its
+#: template (see :func:`insert_cards`): an HTML comment, so that a body no
+#: one fills in still shows every reference, only without cards.
+_INSERT = re.compile(r"<!--http-status-card ([0-9]+)-->")
 
 
 class _Page:
@@ -148,6 +155,54 @@ def _href(builder: Builder, docname: str, destination: Destination) -> str:
     return "#" + anchor if "#" in uri else f"{uri}#{anchor}"
 
 
+class _Inserts:
+    """The HTML that fills the card markers of this build's pages."""
+
+    __slots__ = ("html", "index")
+
+    def __init__(self) -> None:
+        self.html: list[str] = []
+        self.index: dict[str, int] = {}
+
+    def marker(self, html: str) -> str:
+        """The marker that stands for *html* in a page's body."""
+        found = self.index.get(html)
+        if found is None:
+            found = self.index[html] = len(self.html)
+            self.html.append(html)
+        return f"<!--http-status-card {found}-->"
+
+
+def _inserts(builder: Builder) -> _Inserts:
+    inserts: _Inserts | None = builder.__dict__.get("_httpstatus_inserts")
+    if inserts is None:
+        inserts = builder.__dict__["_httpstatus_inserts"] = _Inserts()
+    return inserts
+
+
+def insert_cards(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """At ``html-page-context``: put the cards in the page's body.
+
+    The translator writes a marker where each card goes, and the cards go in
+    only here: Sphinx logs every event with a ``repr()`` of its arguments,
+    the whole page body included, and a card is several hundred bytes that
+    would otherwise go through it (and through docutils' copies of the body)
+    once per reference. Connected early, so other listeners see the cards.
+    """
+    inserts: _Inserts | None = app.builder.__dict__.get("_httpstatus_inserts")
+    body = context.get("body")
+    if inserts is None or not isinstance(body, str):
+        return
+    html = inserts.html
+    context["body"] = _INSERT.sub(lambda found: html[int(found.group(1))], body)
+
+
 def _written(builder: Builder) -> Memo[tuple[object, ...], _Tags]:
     """What each kind of reference is written as in this build, by its
     ``href``: kept by the builder, so pages that link alike share it."""
@@ -171,18 +226,19 @@ def visit_status_html(self: HTML5Translator, node: nodes.Element) -> None:
     # is worked out once per page (and written once per build, see _tags).
     kind = (key, linked, with_card, node.get("tooltip", ""), *node["classes"])
     if node["ids"]:  # an id makes the tag unique
-        start, end, card = _tags(self, page, node, key, kind, linked, with_card)[0]
+        tags = _tags(self, page, node, key, kind, linked, with_card)[0]
     else:
         try:
-            start, end, card = page.tags[kind]
+            tags = page.tags[kind]
         except KeyError:
             tags, warned = _tags(self, page, node, key, kind, linked, with_card)
-            start, end, card = page.tags.remember(kind, tags, warned=warned)
+            page.tags.remember(kind, tags, warned=warned)
+    start, end, end_described, card = tags
     if card is not None and key not in page.described:
         # The page's first card of this code holds the description that
         # every reference to it names in aria-describedby.
         page.described.add(key)
-        end = end.replace(card.html, card.with_id(key), 1)
+        end = end_described
         page.printed.append(card.printed)
     self.body.append(start)
     self.context.append(end)
@@ -254,10 +310,16 @@ def _write(
         start = self.starttag(node, "a", "", **attributes)
         end = "</a>"
     if entry is None:
-        return start, end, None
+        return start, end, end, None
     to_table = href if destination is not None and destination.row else None
     card = card_of(entry, config, to_table)
-    return f'<span class="{WRAPPER_CLASS}">{start}', f"{end}{card.html}</span>", card
+    inserts = _inserts(self.builder)
+    return (
+        f'<span class="{WRAPPER_CLASS}">{start}',
+        f"{end}{inserts.marker(card.html)}</span>",
+        f"{end}{inserts.marker(card.with_id(key))}</span>",
+        card,
+    )
 
 
 def card_of(
@@ -283,7 +345,8 @@ def visit_card_list_html(self: HTML5Translator, node: nodes.Element) -> None:
     if page.printed:
         config = settings(self.builder.config)
         heading = config.words(config.language)["print_heading"]
-        self.body.append(print_list(heading, page.printed))
+        listed = print_list(heading, page.printed)
+        self.body.append(_inserts(self.builder).marker(listed))
     raise nodes.SkipNode
 
 
@@ -608,3 +671,4 @@ def setup_writers(app: Sphinx) -> None:
     app.add_post_transform(LaTeXExternalLinks)
     # doctree-resolved runs after references are resolved and before the writer.
     app.connect("doctree-resolved", adapt_for_format)
+    app.connect("html-page-context", insert_cards, priority=100)

@@ -386,7 +386,7 @@ function seen(el) {
   });
 }
 function tableLink(el) {
-  return $(".http-status-card-links a.internal", cardOf(el));
+  return $(".http-status-card-links a[href*='#http-status-']", cardOf(el));
 }
 /* Where to point at a reference: the middle of its first line. */
 function spot(el) {

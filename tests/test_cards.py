@@ -68,6 +68,7 @@ def test_each_reference_has_its_card(app: SphinxTestApp, warning: StringIO) -> N
     assert warnings_of(warning) == []
     words = golden("en")
     page = html_of(app)
+    assert "<!--http-status-card" not in str(page)  # every card put in
     title_ref = page.select_one("h2 .http-status")
     items = page.select("li > p > .http-status-ref > .http-status")
     assert [ref.get_text() for ref in items] == [
@@ -182,6 +183,7 @@ def test_each_page_has_its_own_description_ids(app: SphinxTestApp) -> None:
 def test_one_description_id_per_code_in_a_single_page(app: SphinxTestApp) -> None:
     app.build()
     page = html_of(app)
+    assert "<!--http-status-card" not in str(page)
     for key in ("404", "418", "410", "4xx", "499"):
         assert len(page.select(f"[id='http-status-card-{key}']")) == 1, key
     refs = page.select(".http-status-ref > .http-status")
@@ -189,6 +191,17 @@ def test_one_description_id_per_code_in_a_single_page(app: SphinxTestApp) -> Non
     for ref in refs:
         assert described_by(ref)
     assert len(page.select("aside.http-status-print")) == 1
+
+
+@pytest.mark.sphinx("json", testroot="card")
+def test_serialized_pages_have_their_cards(app: SphinxTestApp) -> None:
+    """The JSON builder hands the page body on as data: cards included."""
+    app.build()
+    body = json.loads(text_of(app, "index.fjson"))["body"]
+    assert "<!--http-status-card" not in body
+    assert body.count('class="http-status-card ') == 7
+    assert body.count('id="http-status-card-404"') == 1
+    assert '<aside class="http-status-print">' in body
 
 
 @pytest.mark.sphinx("html", testroot="card", confoverrides={"language": "zh_CN"})
