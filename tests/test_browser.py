@@ -1440,6 +1440,27 @@ def test_axe(page: Page, axe_script: str, theme: str, mode: str, size: str) -> N
 
 
 @browser
+def test_search_summaries_leave_the_cards_out(site: str, driver: Any) -> None:
+    """Sphinx's search page quotes each found page's text: the words around
+    a reference, not its card (nor the page's printed list)."""
+    driver.get(f"{site}/docs/search.html?q=conflict")
+    summaries = wait_for(
+        driver,
+        lambda d: d.execute_script(
+            "const found = [...document.querySelectorAll("
+            "  '#search-results p.context')].map(p => p.textContent);"
+            "return found.length ? found : null;"
+        ),
+        timeout=30,
+    )
+    assert summaries
+    for summary in summaries:
+        assert "In the status table" not in summary, summary
+        assert "Status codes on this page" not in summary, summary
+        assert "\N{MIDDLE DOT} 4xx Client Error" not in summary, summary
+
+
+@browser
 def test_click_lands_on_the_highlighted_row(site: str, driver: Any) -> None:
     from selenium.webdriver.common.by import By
 

@@ -1,49 +1,50 @@
-/* sphinxcontrib-httpstatus: what CSS alone cannot do for description cards.
- * Escape hides the card under the pointer or focus (until they leave it);
- * focus inside the card goes back to its reference. On a touch screen, a
- * first tap on a reference opens its card instead of following the link
- * (the card links to the same row), a second follows it, and a tap
- * elsewhere closes it. Without this script, hover and focus still show the
- * cards. */
+/* sphinxcontrib-httpstatus: what CSS cannot do for description cards.
+ * Escape hides a card (focus in it returns to its reference); on touch, a
+ * first tap opens a card, a second follows the link; search summaries
+ * leave cards out. Without it, hover and focus still show cards. */
 (() => {
   const REF = ".http-status-ref", OPEN = "http-status-open";
-  const DISMISSED = "http-status-dismissed";
+  const GONE = "http-status-dismissed", on = (...a) => addEventListener(...a);
   let touch = false;
-  const close = (except) => {
-    for (const ref of document.querySelectorAll(`${REF}.${OPEN}`)) {
-      if (ref !== except) ref.classList.remove(OPEN);
-    }
+  const all = (query) => document.querySelectorAll(query);
+  const close = (keep) => {
+    for (const ref of all(`${REF}.${OPEN}`)) if (ref !== keep) ref.classList.remove(OPEN);
   };
-  document.addEventListener("keydown", (event) => {
+  on("keydown", (e) => {
     touch = false;
-    if (event.key !== "Escape") return;
+    if (e.key !== "Escape") return;
     const card = document.activeElement.closest(".http-status-card");
-    if (card) card.parentElement.querySelector(":scope > .http-status").focus();
-    for (const ref of document.querySelectorAll(
-      `${REF}:hover, ${REF}:focus-within, ${REF}.${OPEN}`)) {
-      ref.classList.add(DISMISSED);
+    if (card) card.previousElementSibling.focus();
+    for (const ref of all(`${REF}:hover, ${REF}:focus-within, ${REF}.${OPEN}`)) {
+      ref.classList.add(GONE);
       ref.classList.remove(OPEN);
     }
   });
-  const rearm = (event) => {
-    const ref = event.target.closest && event.target.closest(REF);
-    if (ref && !ref.contains(event.relatedTarget)) {
-      ref.classList.remove(DISMISSED);
-    }
+  const rearm = (e) => {
+    const ref = e.target.closest && e.target.closest(REF);
+    if (ref && !ref.contains(e.relatedTarget)) ref.classList.remove(GONE);
   };
-  document.addEventListener("mouseout", rearm);
-  document.addEventListener("focusout", rearm);
-  document.addEventListener("pointerdown", (event) => {
-    touch = event.pointerType === "touch";
-  }, true);
-  document.addEventListener("click", (event) => {
-    const ref = event.target.closest(REF);
+  on("mouseout", rearm);
+  on("focusout", rearm);
+  on("pointerdown", (e) => { touch = e.pointerType === "touch"; }, true);
+  on("click", (e) => {
+    const ref = e.target.closest(REF);
     if (!ref) return close();
-    const status = event.target.closest(".http-status");
-    if (!touch || !status || ref.classList.contains(OPEN)) return;
-    event.preventDefault();
+    if (!touch || !e.target.closest(".http-status")
+      || ref.classList.contains(OPEN)) return;
+    e.preventDefault();
     close(ref);
-    ref.classList.remove(DISMISSED);
+    ref.classList.remove(GONE);
     ref.classList.add(OPEN);
+  });
+  on("DOMContentLoaded", () => {
+    if (typeof Search === "undefined" || !Search.htmlToText) return;
+    const text = Search.htmlToText;
+    Search.htmlToText = (html, anchor) => {
+      const page = new DOMParser().parseFromString(html, "text/html");
+      page.querySelectorAll(".http-status-card, .http-status-print")
+        .forEach((el) => el.remove());
+      return text(page.documentElement.outerHTML, anchor);
+    };
   });
 })();
